@@ -1,0 +1,68 @@
+"""Meedoen: activities, people who help and notifications for young refugees."""
+
+import os
+from pathlib import Path
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from meedoen.config import build_config
+from meedoen.core.errors import fail
+from meedoen.core.security import init_security
+from meedoen.core.validation import translate_builtin_messages
+from meedoen.extensions import api, babel, db, limiter, login_manager, migrate
+from meedoen.i18n import select_language
+
+ROOT = Path(__file__).resolve().parents[2]
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    instance = os.environ.get("MEEDOEN_INSTANCE") or str(ROOT / "instance")
+    app = Flask(__name__, instance_path=instance, static_folder=None)
+    app.config.update(build_config(app.instance_path))
+    app.config.update(overrides or {})
+    translate_builtin_messages()
+    _init_extensions(app)
+    _register_blueprints(app)
+    init_security(app)
+    _register_commands(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS))
+    login_manager.init_app(app)
+    login_manager.unauthorized_handler(lambda: fail(401))
+    babel.init_app(app, locale_selector=select_language)
+    app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", {"socket_connect_timeout": 0.5,
+                                                        "socket_timeout": 0.5})
+    limiter.init_app(app)
+    api.init_app(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from meedoen.features import API_BLUEPRINTS
+    from meedoen.pwa_host import bp as pwa_bp
+
+    for blueprint in API_BLUEPRINTS:
+        api.register_blueprint(blueprint)
+    app.register_blueprint(pwa_bp)
+
+
+def _register_commands(app: Flask) -> None:
+    from meedoen.demo.command import demo_command
+
+    app.cli.add_command(demo_command)
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, connection_record):
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()

@@ -1,0 +1,57 @@
+from flask_login import current_user
+from flask_smorest import Blueprint
+
+from meedoen.auth.schemas import MePatchSchema, UserSchema
+from meedoen.auth.services import change_password
+from meedoen.auth.sessions import end_session, start_session
+from meedoen.authz import roles_required
+from meedoen.extensions import db
+from meedoen.privacy import export_user
+
+blp = Blueprint("me", __name__, url_prefix="/api/v1/me", description="My own account")
+
+PROFILE_FIELDS = ("display_name", "ui_language", "languages", "interests", "show_as_going",
+                  "quiet_from", "quiet_until")
+
+
+@blp.route("")
+@roles_required()
+@blp.response(200, UserSchema)
+def get_me():
+    return current_user
+
+
+@blp.route("", methods=["PATCH"])
+@roles_required()
+@blp.arguments(MePatchSchema)
+@blp.response(200, UserSchema)
+def patch_me(data):
+    user = current_user._get_current_object()
+    for name in PROFILE_FIELDS:
+        if name in data:
+            setattr(user, name, data[name])
+    if "new_password" in data:
+        change_password(user, data["current_password"], data["new_password"])
+    db.session.commit()
+    if "new_password" in data:
+        start_session(user)  # this device stays logged in with the new token
+    return user
+
+
+@blp.route("", methods=["DELETE"])
+@roles_required()
+@blp.response(204)
+def delete_me():
+    """Erase my account and everything that is mine."""
+    user = current_user._get_current_object()
+    end_session(user)
+    db.session.delete(user)
+    db.session.commit()
+
+
+@blp.route("/export")
+@roles_required()
+@blp.response(200)
+def export_me():
+    """Every piece of personal data Meedoen holds about me, as JSON."""
+    return export_user(current_user._get_current_object())

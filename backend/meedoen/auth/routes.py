@@ -1,0 +1,73 @@
+from flask import current_app
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_smorest import Blueprint
+from sqlalchemy.exc import IntegrityError
+
+from meedoen.auth.models import MentorLocation, Role, User
+from meedoen.auth.passwords import hash_password
+from meedoen.auth.schemas import LoginSchema, RedeemSchema, UserSchema
+from meedoen.auth.services import authenticate, check_new_password, username_taken
+from meedoen.auth.sessions import end_session, start_session
+from meedoen.core.errors import fail
+from meedoen.extensions import db, limiter
+from meedoen.invites.services import claim
+
+blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Log in and out")
+
+
+def login_limit():
+    return current_app.config["RATELIMIT_LOGIN"]
+
+
+@blp.route("/login", methods=["POST"])
+@limiter.limit(login_limit)
+@blp.arguments(LoginSchema)
+@blp.response(200, UserSchema)
+def login(data):
+    user = authenticate(data["username"], data["password"])
+    start_session(user)
+    return user
+
+
+@blp.route("/logout", methods=["POST"])
+@blp.response(204)
+def logout():
+    if current_user.is_authenticated:
+        end_session(current_user._get_current_object())
+
+
+def _username_taken():
+    fail(409, "username_taken", _("This username is already taken. Choose another one."),
+         fields={"username": [_("This username is already taken. Choose another one.")]})
+
+
+@blp.route("/redeem", methods=["POST"])
+@limiter.limit(login_limit)
+@blp.arguments(RedeemSchema)
+@blp.response(201, UserSchema)
+def redeem(data):
+    """Create an account with an invite code and log in."""
+    check_new_password(data["password"])
+    if username_taken(data["username"]):
+        _username_taken()
+    invite = claim(data["code"])
+    user = User(
+        username=data["username"], password_hash=hash_password(data["password"]),
+        role=invite.role, display_name=data["display_name"],
+        ui_language=data.get("ui_language", "nl"),
+        municipality_id=invite.municipality_id,
+        location_id=invite.location_id if invite.role == Role.YOUTH else None,
+    )
+    user.languages = data.get("languages", [])
+    user.interests = data.get("interests", [])
+    if invite.role == Role.MENTOR and invite.location_id:
+        user.mentor_location_rows = [MentorLocation(location_id=invite.location_id)]
+    db.session.add(user)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        _username_taken()
+    start_session(user)
+    return user

@@ -1,0 +1,53 @@
+"""Staff look up accounts in their municipality; admins change roles and deactivate."""
+
+from flask_login import current_user
+from flask_smorest import Blueprint
+from marshmallow import fields, validate
+from sqlalchemy import select
+
+from meedoen.audit.models import record
+from meedoen.auth.models import Role, User
+from meedoen.auth.schemas import UserSchema
+from meedoen.authz import MANAGERS, get_scoped_or_404, municipality_scope, roles_required
+from meedoen.core.validation import Schema
+from meedoen.extensions import db
+
+blp = Blueprint("users", __name__, url_prefix="/api/v1/users", description="Accounts")
+
+
+class UserQuerySchema(Schema):
+    role = fields.String(validate=validate.OneOf([r.value for r in Role]))
+
+
+class UserAdminPatchSchema(Schema):
+    role = fields.String(validate=validate.OneOf([r.value for r in Role]))
+    active = fields.Boolean()
+
+
+@blp.route("")
+@roles_required(*MANAGERS)
+@blp.arguments(UserQuerySchema, location="query")
+@blp.response(200, UserSchema(many=True))
+def list_users(args):
+    query = select(User).where(municipality_scope(current_user, User.municipality_id))
+    if "role" in args:
+        query = query.where(User.role == Role(args["role"]))
+    return db.session.scalars(query.order_by(User.display_name).limit(500))
+
+
+@blp.route("/<int:user_id>", methods=["PATCH"])
+@roles_required(Role.ADMIN)
+@blp.arguments(UserAdminPatchSchema)
+@blp.response(200, UserSchema)
+def patch_user(data, user_id):
+    user = get_scoped_or_404(User, user_id)
+    if "role" in data and Role(data["role"]) != user.role:
+        user.role = Role(data["role"])
+        user.rotate_session_token()
+    if "active" in data and data["active"] != user.is_active_account:
+        user.is_active_account = data["active"]
+        user.rotate_session_token()
+    record(current_user, "user.update", user.municipality_id, user_id=user.id,
+           changed=sorted(data))
+    db.session.commit()
+    return user

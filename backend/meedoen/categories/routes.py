@@ -1,0 +1,13 @@
+from flask_smorest import Blueprint
+
+from meedoen.categories import CATEGORIES
+from meedoen.categories.schemas import CategorySchema
+
+blp = Blueprint("categories", __name__, url_prefix="/api/v1/categories",
+                description="The fixed list of activity categories")
+
+
+@blp.route("")
+@blp.response(200, CategorySchema(many=True))
+def list_categories():
+    return [{"slug": c.slug, "icon": c.icon, "label": str(c.label)} for c in CATEGORIES]

@@ -1,0 +1,83 @@
+"""Configuration, read from environment variables (see README: Configuration)."""
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+SHIPPED_LANGUAGES = ("nl", "en", "ar", "ti", "fa", "ps", "so", "am", "ku", "tr", "fr")
+DEFAULT_LANGUAGE = "nl"
+
+
+def database_url(instance_path: str) -> str:
+    url = os.environ.get("DATABASE_URL") or f"sqlite:///{Path(instance_path) / 'meedoen.db'}"
+    # psycopg 3 is the driver we ship; accept the usual spellings of a PostgreSQL URL.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def secret_key(instance_path: str) -> str:
+    """SECRET_KEY from the environment, else one generated once and kept in the instance folder."""
+    if key := os.environ.get("SECRET_KEY"):
+        return key
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def build_config(instance_path: str) -> dict:
+    env = os.environ.get("MEEDOEN_ENV", "development")
+    production = env == "production"
+    redis_url = os.environ.get("REDIS_URL") or None
+    return {
+        "MEEDOEN_ENV": env,
+        "SECRET_KEY": secret_key(instance_path),
+        "SQLALCHEMY_DATABASE_URI": database_url(instance_path),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "REDIS_URL": redis_url,
+        "MAX_CONTENT_LENGTH": 64 * 1024,
+        # Sessions: signed cookie holding only the user's random session token.
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": production,
+        "SESSION_COOKIE_NAME": "meedoen_session",
+        "PERMANENT_SESSION_LIFETIME": timedelta(days=30),
+        # We never set a remember cookie; these keep it safe should one ever be set.
+        "REMEMBER_COOKIE_DURATION": timedelta(days=14),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": production,
+        "REMEMBER_COOKIE_REFRESH_EACH_REQUEST": False,
+        # Idle and absolute session limits per role (see README).
+        "SESSION_LIMITS": {
+            "youth": (timedelta(days=14), timedelta(days=60)),
+            "contact": (timedelta(days=2), timedelta(days=14)),
+            "mentor": (timedelta(hours=8), timedelta(days=7)),
+            "youth_worker": (timedelta(hours=8), timedelta(days=7)),
+            "admin": (timedelta(hours=1), timedelta(hours=12)),
+        },
+        "LOGIN_FAILURES_BEFORE_LOCK": 5,
+        "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "RATELIMIT_STRATEGY": "fixed-window",
+        "RATELIMIT_LOGIN": os.environ.get("RATELIMIT_LOGIN", "20 per minute"),
+        "INVITE_VALID_FOR": timedelta(days=int(os.environ.get("INVITE_VALID_DAYS", "14"))),
+        "BABEL_DEFAULT_LOCALE": DEFAULT_LANGUAGE,
+        "BABEL_DEFAULT_TIMEZONE": "Europe/Amsterdam",
+        "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).resolve().parents[2] / "translations"),
+        "PWA_DIST": os.environ.get(
+            "PWA_DIST", str(Path(__file__).resolve().parent / "static" / "app")
+        ),
+        "API_TITLE": "Meedoen API",
+        "API_VERSION": "v1",
+        "OPENAPI_VERSION": "3.1.0",
+        "OPENAPI_URL_PREFIX": "/api/v1",
+        "OPENAPI_JSON_PATH": "openapi.json",
+    }

@@ -1,0 +1,20 @@
+from flask_smorest import Blueprint
+from marshmallow import fields
+
+from meedoen.core.validation import Schema
+from meedoen.i18n import shipped_languages
+
+blp = Blueprint("languages", __name__, url_prefix="/api/v1/languages",
+                description="The languages Meedoen ships")
+
+
+class LanguageSchema(Schema):
+    code = fields.String()
+    name = fields.String(metadata={"description": "Native name, in its own script"})
+    direction = fields.String(metadata={"description": "ltr or rtl"})
+
+
+@blp.route("")
+@blp.response(200, LanguageSchema(many=True))
+def list_languages():
+    return shipped_languages()

@@ -1,0 +1,65 @@
+import re
+
+from flask_login import current_user
+from flask_smorest import Blueprint
+from sqlalchemy import select
+
+from meedoen.audit.models import record
+from meedoen.auth.models import Role
+from meedoen.authz import STAFF, municipality_scope, roles_required
+from meedoen.core.errors import fail
+from meedoen.extensions import db
+from meedoen.places.models import Location, Municipality
+from meedoen.places.schemas import LocationSchema, MunicipalitySchema
+
+blp = Blueprint("places", __name__, url_prefix="/api/v1",
+                description="Municipalities and reception locations")
+
+
+def slugify(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+@blp.route("/municipalities")
+@roles_required(*STAFF)
+@blp.response(200, MunicipalitySchema(many=True))
+def list_municipalities():
+    query = select(Municipality).where(municipality_scope(current_user, Municipality.id))
+    return db.session.scalars(query.order_by(Municipality.name))
+
+
+@blp.route("/municipalities", methods=["POST"])
+@roles_required(Role.ADMIN)
+@blp.arguments(MunicipalitySchema)
+@blp.response(201, MunicipalitySchema)
+def create_municipality(data):
+    slug = slugify(data["name"])
+    if db.session.scalar(select(Municipality).where(Municipality.slug == slug)):
+        fail(409)
+    municipality = Municipality(name=data["name"], slug=slug)
+    db.session.add(municipality)
+    record(current_user, "municipality.create")
+    db.session.commit()
+    return municipality
+
+
+@blp.route("/locations")
+@roles_required(*STAFF)
+@blp.response(200, LocationSchema(many=True))
+def list_locations():
+    query = select(Location).where(municipality_scope(current_user, Location.municipality_id))
+    return db.session.scalars(query.order_by(Location.name))
+
+
+@blp.route("/locations", methods=["POST"])
+@roles_required(Role.ADMIN)
+@blp.arguments(LocationSchema)
+@blp.response(201, LocationSchema)
+def create_location(data):
+    if db.session.get(Municipality, data["municipality_id"]) is None:
+        fail(404)
+    location = Location(**data)
+    db.session.add(location)
+    record(current_user, "location.create", data["municipality_id"])
+    db.session.commit()
+    return location

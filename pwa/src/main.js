@@ -1,0 +1,2 @@
+// The PWA issue builds the app here.
+document.getElementById("app").textContent = "Meedoen";
