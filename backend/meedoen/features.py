@@ -12,3 +12,6 @@ from meedoen.invites.routes import blp as invites
 from meedoen.places.routes import blp as places
 
 API_BLUEPRINTS = [health, languages, categories, auth, me, users, invites, places]
+
+# Modules whose @demo_loader functions `flask --app meedoen demo` runs.
+DEMO_MODULES = ["meedoen.demo.places"]

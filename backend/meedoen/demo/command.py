@@ -1,3 +1,4 @@
+import importlib
 import os
 import secrets
 
@@ -7,6 +8,7 @@ from flask.cli import with_appcontext
 from meedoen.auth.passwords import hash_password
 from meedoen.demo import loaders
 from meedoen.extensions import db
+from meedoen.features import DEMO_MODULES
 
 
 @click.command("demo")
@@ -15,8 +17,8 @@ from meedoen.extensions import db
 @with_appcontext
 def demo_command(password: str | None):
     """Load the demo municipalities, accounts and content (idempotent)."""
-    import meedoen.demo.places  # noqa: F401  (registers the foundation loader)
-
+    for module in DEMO_MODULES:
+        importlib.import_module(module)
     password = password or os.environ.get("DEMO_PASSWORD")
     generated = not password
     password = password or secrets.token_urlsafe(9)
