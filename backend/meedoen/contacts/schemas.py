@@ -1,0 +1,163 @@
+from marshmallow import RAISE, fields, validate
+
+from meedoen.config import SHIPPED_LANGUAGES
+from meedoen.contacts.links import (
+    ReachField,
+    check_email,
+    check_website,
+    normalise_phone,
+    normalise_whatsapp,
+)
+from meedoen.contacts.models import ContactKind
+from meedoen.core.validation import LanguageCode, Range, Schema, Text
+from meedoen.topics import TOPIC_SLUGS
+
+KINDS = [k.value for k in ContactKind]
+HELP_TEXT_MAX = 1000
+QUERY = {"location": "query", "unknown": RAISE}
+
+
+class LangQuerySchema(Schema):
+    """Every query string may carry ?lang= (the language of the answer)."""
+
+    lang = fields.String(validate=validate.OneOf(SHIPPED_LANGUAGES))
+
+
+class PageQuerySchema(LangQuerySchema):
+    limit = fields.Integer(load_default=50, validate=Range(1, 200))
+    offset = fields.Integer(load_default=0, validate=Range(0, 100_000))
+
+
+class ContactQuerySchema(PageQuerySchema):
+    topic = fields.String(validate=validate.OneOf(TOPIC_SLUGS))
+    kind = fields.String(validate=validate.OneOf(KINDS))
+    language = LanguageCode(metadata={"description": "Only contacts who speak this language"})
+    q = Text(max_length=100)
+    municipality_id = fields.Integer(metadata={"description": "Admins: one municipality"})
+    mine = fields.Boolean(metadata={"description": "Only the entry linked to my account"})
+
+
+class RankQuerySchema(PageQuerySchema):
+    language = LanguageCode(metadata={"description": "Rank by this language instead of mine"})
+    municipality_id = fields.Integer(metadata={"description": "Admins: one municipality"})
+
+
+class CoverageQuerySchema(LangQuerySchema):
+    municipality_id = fields.Integer(metadata={"description": "Admins: one municipality"})
+
+
+class ContactWriteSchema(Schema):
+    kind = fields.String(validate=validate.OneOf(KINDS))
+    name = Text(max_length=100, min_length=1)
+    organisation = Text(max_length=120, allow_none=True)
+    languages = fields.List(LanguageCode(), validate=validate.Length(max=20))
+    topics = fields.List(fields.String(validate=validate.OneOf(TOPIC_SLUGS)),
+                         validate=validate.Length(max=len(TOPIC_SLUGS)))
+    lived_experience = fields.Boolean()
+    phone = ReachField(normalise_phone, max_length=30)
+    whatsapp = ReachField(normalise_whatsapp, max_length=30)
+    email = ReachField(check_email, max_length=254)
+    website = ReachField(check_website, max_length=200)
+    address = Text(max_length=200, allow_none=True)
+    opening_hours = Text(max_length=200, allow_none=True)
+    original_language = fields.String(validate=validate.OneOf(SHIPPED_LANGUAGES))
+    help_texts = fields.Dict(
+        keys=fields.String(validate=validate.OneOf(SHIPPED_LANGUAGES)),
+        values=Text(max_length=HELP_TEXT_MAX, multiline=True, allow_none=True),
+        metadata={"description": "'How I can help' per language; null removes a language"},
+    )
+    user_id = fields.Integer(allow_none=True, strict=True,
+                             metadata={"description": "The staff account that manages it"})
+    active = fields.Boolean()
+
+
+class ContactCreateSchema(ContactWriteSchema):
+    kind = fields.String(required=True, validate=validate.OneOf(KINDS))
+    name = Text(max_length=100, min_length=1, required=True)
+    municipality_id = fields.Integer(allow_none=True, strict=True,
+                                     metadata={"description": "None: national (admins only)"})
+
+
+class RefSchema(Schema):
+    id = fields.Integer()
+    name = fields.String()
+
+
+class TranslatedTextSchema(Schema):
+    text = fields.String()
+    language = fields.String()
+    fallback = fields.Boolean()
+    original_language = fields.String()
+    available_languages = fields.List(fields.String())
+
+
+class ReachSchema(Schema):
+    phone = fields.String(allow_none=True)
+    whatsapp = fields.String(allow_none=True)
+    email = fields.String(allow_none=True)
+    website = fields.String(allow_none=True)
+    address = fields.String(allow_none=True)
+    opening_hours = fields.String(allow_none=True)
+    links = fields.Dict(keys=fields.String(), values=fields.String())
+
+
+class ContactSchema(Schema):
+    id = fields.Integer()
+    kind = fields.String()
+    kind_label = fields.String()
+    name = fields.String()
+    organisation = fields.String(allow_none=True)
+    municipality = fields.Nested(RefSchema, allow_none=True)
+    national = fields.Boolean()
+    languages = fields.List(fields.String())
+    topics = fields.List(fields.String())
+    lived_experience = fields.Boolean()
+    reach = fields.Nested(ReachSchema)
+    help = fields.Nested(TranslatedTextSchema, allow_none=True)
+    can_receive_questions = fields.Boolean()
+    speaks_your_language = fields.Boolean()
+    assigned = fields.Boolean()
+    active = fields.Boolean()
+    can_edit = fields.Boolean()
+    # Only for those who may edit the entry:
+    user_id = fields.Integer(allow_none=True)
+    original_language = fields.String()
+    help_texts = fields.Dict(keys=fields.String(), values=fields.String())
+
+
+class AssignmentQuerySchema(PageQuerySchema):
+    youth_id = fields.Integer()
+    contact_id = fields.Integer()
+
+
+class AssignmentCreateSchema(Schema):
+    youth_id = fields.Integer(required=True, strict=True)
+    contact_id = fields.Integer(required=True, strict=True)
+
+
+class AssignmentSchema(Schema):
+    id = fields.Integer()
+    youth = fields.Nested(RefSchema)
+    contact = fields.Nested(RefSchema)
+    created_at = fields.DateTime()
+
+
+class CoverageYouthSchema(Schema):
+    id = fields.Integer()
+    display_name = fields.String()
+    location = fields.Nested(RefSchema, allow_none=True)
+    languages = fields.List(fields.String())
+    people = fields.Integer()
+    speaks_language = fields.Boolean()
+    fewer_than_three = fields.Boolean()
+    available_in_language = fields.Integer(
+        metadata={"description": "Contacts here (or national) who speak their language"})
+
+
+class CoverageSchema(Schema):
+    youth_total = fields.Integer()
+    with_three_or_more = fields.Integer()
+    with_language_match = fields.Integer()
+    share_three_or_more = fields.Float(allow_none=True)
+    share_language_match = fields.Float(allow_none=True)
+    needs_attention = fields.List(fields.Nested(CoverageYouthSchema))

@@ -1,0 +1,34 @@
+"""Only the asker and the accounts a question was sent to can read it; anyone else gets 404."""
+
+from sqlalchemy import ColumnElement, or_, select
+
+from meedoen.contacts.policy import one_or_404
+from meedoen.core.errors import fail
+from meedoen.questions.models import Question, QuestionRecipient
+
+
+def readable_by(user) -> ColumnElement[bool]:
+    sent_to_user = select(QuestionRecipient.question_id).where(QuestionRecipient.user_id == user.id)
+    return or_(Question.asker_id == user.id, Question.id.in_(sent_to_user.scalar_subquery()))
+
+
+def get_readable_question(user, question_id: int) -> Question:
+    return one_or_404(Question, question_id, readable_by(user))
+
+
+def is_asker(user, question: Question) -> bool:
+    return question.asker_id == user.id
+
+
+def get_question_to_answer(user, question_id: int) -> Question:
+    question = get_readable_question(user, question_id)
+    if is_asker(user, question):
+        fail(403)
+    return question
+
+
+def get_own_question(user, question_id: int) -> Question:
+    question = get_readable_question(user, question_id)
+    if not is_asker(user, question):
+        fail(403)
+    return question

@@ -1,0 +1,63 @@
+from marshmallow import fields, validate
+
+from meedoen.contacts.schemas import PageQuerySchema
+from meedoen.core.validation import LanguageCode, Schema, Text
+from meedoen.questions.models import BODY_MAX
+from meedoen.topics import TOPIC_SLUGS
+
+
+class QuestionCreateSchema(Schema):
+    topic = fields.String(required=True, validate=validate.OneOf(TOPIC_SLUGS))
+    body = Text(required=True, min_length=1, max_length=BODY_MAX, multiline=True)
+    language = LanguageCode(metadata={"description": "The language it is written in "
+                                                     "(default: my app language)"})
+    contact_id = fields.Integer(allow_none=True, strict=True, metadata={
+        "description": "One contact; leave out to ask whoever helps with this topic here"})
+
+
+class MessageCreateSchema(Schema):
+    body = Text(required=True, min_length=1, max_length=BODY_MAX, multiline=True)
+
+
+class HelpedSchema(Schema):
+    helped = fields.Boolean(load_default=True)
+
+
+class QuestionQuerySchema(PageQuerySchema):
+    pass
+
+
+class PersonSchema(Schema):
+    name = fields.String(allow_none=True)
+    is_me = fields.Boolean()
+    is_asker = fields.Boolean()
+
+
+class MessageSchema(Schema):
+    id = fields.Integer()
+    kind = fields.String(metadata={"description": "answer (from a contact) or reply (asker)"})
+    body = fields.String()
+    author = fields.Nested(PersonSchema)
+    created_at = fields.DateTime()
+
+
+class SentToSchema(Schema):
+    contact_id = fields.Integer(allow_none=True)
+    name = fields.String()
+
+
+class QuestionSchema(Schema):
+    id = fields.Integer()
+    topic = fields.String()
+    topic_label = fields.String()
+    language = fields.String()
+    body = fields.String()
+    asker = fields.Nested(PersonSchema)
+    sent_to = fields.List(fields.Nested(SentToSchema))
+    to_everyone_for_topic = fields.Boolean()
+    status = fields.String(metadata={"description": "waiting (for an answer) or answered"})
+    helped = fields.Boolean()
+    message_count = fields.Integer()
+    created_at = fields.DateTime()
+    last_activity_at = fields.DateTime()
+    messages = fields.List(fields.Nested(MessageSchema))
