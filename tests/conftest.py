@@ -23,6 +23,7 @@ from tests.factories import Factory
 
 # Tests hash with cheap argon2 parameters; the real ones are tested in test_passwords.
 passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+passwords._DUMMY_HASH = passwords._hasher.hash("meedoen-timing-equaliser")
 
 
 def _create_postgres_database(base_url: str) -> tuple[str, callable]:
@@ -95,7 +96,11 @@ class ApiClient(FlaskClient):
         headers = kwargs.setdefault("headers", {})
         if isinstance(headers, dict):
             headers.setdefault("X-Requested-With", "fetch")
-        return super().open(*args, **kwargs)
+        # Each request in its own app context, as in production. The `factory` fixture keeps
+        # one open for the whole test and Flask would reuse it, so `g` (the logged-in user,
+        # the language) and the database session would leak from one request into the next.
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
 
     def login_as(self, user) -> "ApiClient":
         """Log in without going through argon2 (as the login route would)."""

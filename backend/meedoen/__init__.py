@@ -6,8 +6,10 @@ from pathlib import Path
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from meedoen.config import build_config
+from meedoen.core.api import IdConverter
 from meedoen.core.errors import fail
 from meedoen.core.security import init_security
 from meedoen.core.validation import translate_builtin_messages
@@ -23,11 +25,15 @@ def create_app(overrides: dict | None = None) -> Flask:
     app = Flask(__name__, instance_path=instance, static_folder=None)
     app.config.update(build_config(app.instance_path))
     app.config.update(overrides or {})
+    app.url_map.converters["int"] = IdConverter
     translate_builtin_messages()
     _init_extensions(app)
     _register_blueprints(app)
     init_security(app)
     _register_commands(app)
+    if hops := app.config["TRUSTED_PROXIES"]:
+        # The client's address (per-IP limits), scheme (Secure, HSTS) and host (CSRF origin check).
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     return app
 
 

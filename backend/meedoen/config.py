@@ -42,6 +42,8 @@ def build_config(instance_path: str) -> dict:
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "REDIS_URL": redis_url,
         "MAX_CONTENT_LENGTH": 64 * 1024,
+        # Reverse proxies in front of the app whose X-Forwarded-* headers we believe (0: none).
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
         # Sessions: signed cookie holding only the user's random session token.
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
@@ -69,6 +71,9 @@ def build_config(instance_path: str) -> dict:
         "RATELIMIT_STRATEGY": "fixed-window",
         "RATELIMIT_LOGIN": os.environ.get("RATELIMIT_LOGIN", "20 per minute"),
         "INVITE_VALID_FOR": timedelta(days=int(os.environ.get("INVITE_VALID_DAYS", "14"))),
+        "QUESTION_RETENTION": timedelta(days=int(os.environ.get("QUESTION_RETENTION_DAYS", "180"))),
+        "IDEAS_PER_DAY": int(os.environ.get("IDEAS_PER_DAY", "3")),
+        "FEEDBACK_MIN_RESPONSES": int(os.environ.get("FEEDBACK_MIN_RESPONSES", "3")),
         "BABEL_DEFAULT_LOCALE": DEFAULT_LANGUAGE,
         "BABEL_DEFAULT_TIMEZONE": "Europe/Amsterdam",
         "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).resolve().parents[2] / "translations"),

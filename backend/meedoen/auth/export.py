@@ -11,6 +11,7 @@ from meedoen.privacy import exporter
 @exporter("account")
 def export_account(user: User) -> dict:
     data = UserSchema().dump(user)
+    data["active"] = user.is_active_account
     data["failed_logins"] = user.failed_logins
     data["locked_until"] = user.locked_until.isoformat() if user.locked_until else None
     return data

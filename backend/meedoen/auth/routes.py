@@ -1,4 +1,5 @@
 from flask import current_app
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_smorest import Blueprint
@@ -55,7 +56,7 @@ def redeem(data):
     user = User(
         username=data["username"], password_hash=hash_password(data["password"]),
         role=invite.role, display_name=data["display_name"],
-        ui_language=data.get("ui_language", "nl"),
+        ui_language=data.get("ui_language") or str(get_locale()),  # the language they use now
         municipality_id=invite.municipality_id,
         location_id=invite.location_id if invite.role == Role.YOUTH else None,
     )

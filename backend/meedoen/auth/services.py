@@ -63,16 +63,16 @@ def _fail_locked(user: User):
          headers={"Retry-After": str(max(wait, 1))})
 
 
-def check_new_password(password: str) -> None:
+def check_new_password(password: str, field: str = "password") -> None:
     if is_common(password):
         message = _("This password is too easy to guess. Choose another one.")
-        fail(422, fields={"password": [message]})
+        fail(422, fields={field: [message]})
 
 
 def change_password(user: User, current: str, new: str) -> None:
     if not verify_password(user.password_hash, current):
         fail(422, fields={"current_password": [_("Your current password is not correct.")]})
-    check_new_password(new)
+    check_new_password(new, field="new_password")
     user.password_hash = hash_password(new)
     user.rotate_session_token()
 

@@ -7,13 +7,72 @@ for invalid input, the errors per field.
 
 import logging
 
-from flask import jsonify
+from flask import current_app, jsonify
 from flask_smorest import Api
+from flask_smorest.arguments import ArgumentsMixin
+from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.routing import IntegerConverter
 
 from meedoen.core.errors import error_payload
+from meedoen.core.validation import INT_MAX
 
 log = logging.getLogger(__name__)
+LANGUAGE_PARAMETER = "lang"  # allowed on every request (see meedoen.i18n)
+
+
+class MeedoenParser(FlaskParser):
+    """webargs' parser, stricter.
+
+    - Unknown query parameters are refused like unknown JSON fields. webargs would drop
+      them silently (its default for the query string is EXCLUDE); with ``None`` the
+      schema's own ``unknown`` (RAISE for meedoen Schemas) decides.
+    - JSON that is too deeply nested or holds a number too long to convert is invalid
+      JSON (400), not a RecursionError or ValueError (500).
+    """
+
+    DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION,
+                                   "query": None, "querystring": None}
+
+    def load_json(self, req, schema):
+        try:
+            return super().load_json(req, schema)
+        except (ValueError, RecursionError) as error:
+            return self._handle_invalid_json_error(error, req)
+
+    def load_querystring(self, req, schema):
+        args = req.args
+        if LANGUAGE_PARAMETER in args and LANGUAGE_PARAMETER not in schema.fields:
+            args = args.copy()
+            args.poplist(LANGUAGE_PARAMETER)
+        return self._makeproxy(args, schema)
+
+
+# Every flask-smorest Blueprint parses its arguments with this parser.
+ArgumentsMixin.ARGUMENTS_PARSER = MeedoenParser()
+
+
+class IdConverter(IntegerConverter):
+    """``<int:id>`` in a URL: a number beyond the database's INTEGER is not found (404)."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", INT_MAX)
+        super().__init__(map, *args, **kwargs)
+
+
+def _discard_unsaved_changes() -> None:
+    """Nothing half-written: a request that ends in an error keeps none of its changes.
+
+    This also makes the session usable again after a failed flush, so that the
+    message's language (the user's preference) can still be looked up.
+    """
+    sqlalchemy = current_app.extensions.get("sqlalchemy")
+    if sqlalchemy is None:
+        return
+    try:
+        sqlalchemy.session.rollback()
+    except Exception:
+        log.exception("rollback after an error failed")
 
 
 class MeedoenApi(Api):
@@ -22,6 +81,7 @@ class MeedoenApi(Api):
         self._app.register_error_handler(Exception, self.handle_unexpected)
 
     def handle_http_exception(self, error: HTTPException):
+        _discard_unsaved_changes()
         payload, headers = error_payload(error)
         # Keep the exception's own headers (Allow on 405, Retry-After on 429, ...).
         response = jsonify(payload)

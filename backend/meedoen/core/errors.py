@@ -38,13 +38,16 @@ def fail(status: int, code: str | None = None, message=None, fields=None, header
     raise ApiError(status, code, message, fields, headers)
 
 
-def _as_text(value):
-    """Turn (lazy) messages into plain strings, recursively."""
+def _as_messages(value):
+    """Per field a list of plain strings; nested (by key or list index) for nested input.
+
+    marshmallow hands a single lazy message over as itself, not in a list.
+    """
     if isinstance(value, dict):
-        return {str(k): _as_text(v) for k, v in value.items()}
+        return {str(k): _as_messages(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_as_text(v) for v in value]
-    return str(value)
+        return [str(v) for v in value]
+    return [str(value)]
 
 
 def _flatten_locations(errors):
@@ -74,5 +77,5 @@ def error_payload(error: HTTPException) -> tuple[dict, dict]:
         "message": str(data.get("message") or message),
     }
     if fields:
-        payload["fields"] = _as_text(fields)
+        payload["fields"] = _as_messages(fields)
     return payload, data.get("headers") or {}

@@ -14,6 +14,11 @@ from marshmallow import fields, validate
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 CONTROL_CHARS_SINGLE_LINE = re.compile(r"[\x00-\x1f\x7f]")
+# JSON can carry lone UTF-16 surrogates ("\ud800"); they cannot be stored (UnicodeEncodeError).
+SURROGATES = re.compile("[\ud800-\udfff]")
+# The range of a PostgreSQL INTEGER (every id column): larger numbers would make the
+# database fail (SQLite: OverflowError, PostgreSQL: "integer out of range") with a 500.
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 
 
 class Schema(ma.Schema):
@@ -58,6 +63,32 @@ class Range(validate.Range):
         self.message_min = _l("This must be at least {min}.")
         self.message_max = _l("This can be at most {max}.")
         self.message_all = _l("This must be between {min} and {max}.")
+
+
+def _bounded(validated):
+    def check(self, value):
+        number = validated(self, value)
+        if not INT_MIN <= number <= INT_MAX:
+            raise self.make_error("too_large")
+        return number
+
+    return check
+
+
+def _storable(deserialize):
+    def check(self, value, attr, data, **kwargs):
+        text = deserialize(self, value, attr, data, **kwargs)
+        if isinstance(text, str) and SURROGATES.search(text):
+            raise self.make_error("invalid_utf8")
+        return text
+
+    return check
+
+
+# Every marshmallow Integer (also in schemas that forget a Range) stays within INTEGER,
+# and every String (Text, and the fields built on String) is text the database can store.
+fields.Integer._validated = _bounded(fields.Integer._validated)
+fields.String._deserialize = _storable(fields.String._deserialize)
 
 
 def _as_list(value):

@@ -1,13 +1,15 @@
 """Language choice: ?lang= → the user's preference → Accept-Language → nl."""
 
 from babel import Locale
-from flask import request
+from flask import has_request_context, request
 from flask_login import current_user
 
 from meedoen.config import DEFAULT_LANGUAGE, SHIPPED_LANGUAGES
 
 
 def select_language() -> str:
+    if not has_request_context():  # CLI commands, workers, app start-up
+        return DEFAULT_LANGUAGE
     asked = request.args.get("lang")
     if asked in SHIPPED_LANGUAGES:
         return asked

@@ -3,10 +3,10 @@
 from flask_babel import gettext as _
 
 from meedoen.auth.models import Role, User
-from meedoen.authz import is_admin, require_role
+from meedoen.authz import in_municipality, is_admin, require_role
 from meedoen.core.errors import fail
 from meedoen.extensions import db
-from meedoen.places.models import Location
+from meedoen.places.models import Location, Municipality
 
 INVITERS = {Role.MENTOR, Role.YOUTH_WORKER, Role.ADMIN}
 
@@ -16,8 +16,8 @@ def resolve_scope(data: dict) -> tuple[Role, int | None, int | None]:
     user: User = require_role(INVITERS)
     role = Role(data["role"])
     location = _location(data.get("location_id"), user)
+    municipality_id = _municipality_id(data.get("municipality_id"), location, user)
     if is_admin(user):
-        municipality_id = location.municipality_id if location else data.get("municipality_id")
         if role != Role.ADMIN and municipality_id is None:
             fail(422, fields={"municipality_id": [_("Choose a municipality.")]})
         return role, municipality_id, location.id if location else None
@@ -27,7 +27,20 @@ def resolve_scope(data: dict) -> tuple[Role, int | None, int | None]:
         location = location or _only_location(user)
         if location.id not in user.mentor_location_ids:
             fail(404)
-    return role, user.municipality_id, location.id if location else None
+    return role, municipality_id, location.id if location else None
+
+
+def _municipality_id(asked: int | None, location: Location | None, user: User) -> int | None:
+    """The municipality asked for must exist, be the user's own (admins: any) and hold the
+    location; when none is asked for, the location's or the user's own."""
+    if asked is None and location:
+        return location.municipality_id
+    if asked is None:
+        return None if is_admin(user) else user.municipality_id
+    if (not in_municipality(user, asked) or db.session.get(Municipality, asked) is None
+            or (location and location.municipality_id != asked)):
+        fail(404)
+    return asked
 
 
 def _location(location_id: int | None, user: User) -> Location | None:

@@ -1,8 +1,10 @@
 import re
 
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_smorest import Blueprint
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from meedoen.audit.models import record
 from meedoen.auth.models import Role
@@ -34,11 +36,15 @@ def list_municipalities():
 @blp.response(201, MunicipalitySchema)
 def create_municipality(data):
     slug = slugify(data["name"])
-    if db.session.scalar(select(Municipality).where(Municipality.slug == slug)):
-        fail(409)
+    if not slug:
+        fail(422, fields={"name": [_("Use at least one letter or digit.")]})
     municipality = Municipality(name=data["name"], slug=slug)
     db.session.add(municipality)
-    record(current_user, "municipality.create")
+    try:
+        db.session.flush()
+    except IntegrityError:  # the same name or slug exists (also when created at this moment)
+        fail(409)
+    record(current_user, "municipality.create", municipality.id)
     db.session.commit()
     return municipality
 

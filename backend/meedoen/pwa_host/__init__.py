@@ -1,18 +1,52 @@
 """Serves the built PWA at / (one origin with the API)."""
 
+import gzip
+import mimetypes
 from pathlib import Path
 
-from flask import Blueprint, current_app, send_from_directory
+from flask import Blueprint, current_app, request, send_from_directory
 from flask_babel import gettext as _
+from werkzeug.routing import PathConverter
 
 from meedoen.core.errors import fail
 
 bp = Blueprint("pwa_host", __name__)
+
+
+class AppPathConverter(PathConverter):
+    """Any path outside /api/: an unknown API path stays a 404 for every method (not a 405)."""
+
+    regex = r"(?!api/)[^/].*?"
+
+
+bp.record_once(lambda state: state.app.url_map.converters.setdefault("app_path",
+                                                                      AppPathConverter))
 NO_CACHE = ("index.html", "sw.js", "manifest.webmanifest", "registerSW.js")
+COMPRESSIBLE = {"application/json", "text/calendar", "text/plain", "text/html"}
+MIN_COMPRESS = 1024
+
+
+def _accepts_gzip() -> bool:
+    return "gzip" in request.headers.get("Accept-Encoding", "")
+
+
+def _send(dist: Path, path: str):
+    """The file, or its precompressed .gz (made by the build) when the browser takes gzip."""
+    if _accepts_gzip() and (dist / f"{path}.gz").is_file():
+        response = send_from_directory(dist, f"{path}.gz", max_age=0)
+        response.headers["Content-Encoding"] = "gzip"
+        kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        if path.endswith(".webmanifest"):
+            kind = "application/manifest+json"
+        response.headers["Content-Type"] = kind
+    else:
+        response = send_from_directory(dist, path, max_age=0)
+    response.vary.add("Accept-Encoding")
+    return response
 
 
 @bp.route("/", defaults={"path": "index.html"})
-@bp.route("/<path:path>")
+@bp.route("/<app_path:path>")
 def serve(path: str):
     if path.startswith("api/"):
         fail(404)
@@ -21,9 +55,25 @@ def serve(path: str):
         return _("The app is not built yet. Run: make run"), 503, {"Content-Type": "text/plain"}
     if not (dist / path).is_file():
         path = "index.html"  # client-side routes
-    response = send_from_directory(dist, path, max_age=0)
+    response = _send(dist, path)
     if path.startswith("assets/"):
         response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
     elif path in NO_CACHE or path.startswith("i18n/"):
         response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+@bp.after_app_request
+def compress(response):
+    """gzip API answers (phones on prepaid data): JSON and calendars over 1 KB."""
+    if (response.direct_passthrough or response.status_code < 200 or response.status_code >= 300
+            or response.mimetype not in COMPRESSIBLE or "Content-Encoding" in response.headers
+            or not _accepts_gzip()):
+        return response
+    body = response.get_data()
+    if len(body) < MIN_COMPRESS:
+        return response
+    response.set_data(gzip.compress(body, compresslevel=5))
+    response.headers["Content-Encoding"] = "gzip"
+    response.vary.add("Accept-Encoding")
     return response

@@ -1,4 +1,4 @@
-"""foundation: places, users, invites, audit
+"""foundation: places, users, invites, audit, events
 
 Revision ID: 0001
 Revises: 
@@ -80,6 +80,20 @@ def upgrade():
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_audit_log_actor_id'), ['actor_id'], unique=False)
 
+    op.create_table('event',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=40), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('data', sa.JSON(), nullable=False),
+    sa.Column('created_at', meedoen.core.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('handled_at', meedoen.core.models.UTCDateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_event_user_id_user'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_event'))
+    )
+    with op.batch_alter_table('event', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_event_handled_at'), ['handled_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_event_user_id'), ['user_id'], unique=False)
+
     op.create_table('invite',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code_hash', sa.String(length=64), nullable=False),
@@ -144,6 +158,11 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_invite_created_by_id'))
 
     op.drop_table('invite')
+    with op.batch_alter_table('event', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_event_user_id'))
+        batch_op.drop_index(batch_op.f('ix_event_handled_at'))
+
+    op.drop_table('event')
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_log_actor_id'))
 

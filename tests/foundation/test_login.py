@@ -1,0 +1,116 @@
+"""Logging in: every role, one message for every wrong combination, and the per-account lock."""
+
+from datetime import timedelta
+
+import pytest
+from meedoen.auth.models import Role
+from meedoen.core.models import utcnow
+from meedoen.extensions import db
+
+from tests.conftest import ApiClient, make_app
+from tests.foundation.helpers import assert_error, fresh, login
+
+
+@pytest.fixture
+def home(factory):
+    return factory.municipality()
+
+
+@pytest.mark.parametrize("role", [role.value for role in Role])
+def test_each_role_logs_in_and_me_shows_it(factory, home, client, role):
+    user = factory.user(role, None if role == "admin" else home)
+    response = login(client, user.username)
+    assert response.status_code == 200, response.json
+    assert response.json["role"] == role
+    assert "password_hash" not in response.json and "session_token" not in response.json
+    me = client.get("/api/v1/me")
+    assert me.status_code == 200
+    assert me.json["role"] == role and me.json["username"] == user.username
+
+
+def test_username_is_not_case_sensitive(factory, home, client):
+    factory.user("youth", home, username="amal")
+    assert login(client, " Amal ").status_code == 200
+
+
+def test_wrong_password_unknown_user_and_inactive_account_look_the_same(factory, home, client):
+    user = factory.user("youth", home)
+    inactive = factory.user("youth", home, is_active_account=False)
+    wrong_password = assert_error(login(client, user.username, "not-the-password"), 401,
+                                  "invalid_credentials")
+    unknown_user = assert_error(login(client, "nobody-here", "not-the-password"), 401,
+                                "invalid_credentials")
+    deactivated = assert_error(login(client, inactive.username), 401, "invalid_credentials")
+    assert wrong_password == unknown_user == deactivated
+    assert_error(client.get("/api/v1/me"), 401)
+
+
+def test_account_locks_after_n_failures_with_retry_after(app, factory, home, client):
+    user = factory.user("youth", home)
+    limit = app.config["LOGIN_FAILURES_BEFORE_LOCK"]
+    for _ in range(limit - 1):
+        assert_error(login(client, user.username, "wrong-password"), 401, "invalid_credentials")
+    response = login(client, user.username, "wrong-password")
+    assert_error(response, 429, "account_locked")
+    assert 0 < int(response.headers["Retry-After"]) <= 3600
+    stored = fresh(user)
+    assert stored.failed_logins == limit
+    assert stored.locked_until > utcnow()
+    # The right password does not help while the lock lasts.
+    response = login(client, user.username)
+    assert_error(response, 429, "account_locked")
+    assert int(response.headers["Retry-After"]) > 0
+
+
+def test_lock_is_kept_in_the_database_for_every_app_server(app, database_url, factory, home):
+    user = factory.user("youth", home)
+    for _ in range(app.config["LOGIN_FAILURES_BEFORE_LOCK"]):
+        login(app.test_client(), user.username, "wrong-password")
+    other_server = make_app(database_url)
+    other_server.test_client_class = ApiClient
+    response = login(other_server.test_client(), user.username)
+    assert_error(response, 429, "account_locked")
+
+
+def test_lock_grows_and_ends_and_success_resets_the_counter(app, factory, home, client):
+    user = factory.user("youth", home)
+    limit = app.config["LOGIN_FAILURES_BEFORE_LOCK"]
+    for _ in range(limit):
+        login(client, user.username, "wrong-password")
+    first_wait = int(login(client, user.username).headers["Retry-After"])
+    expire_lock(user)
+    response = login(client, user.username, "wrong-password")  # one more after the lock
+    assert_error(response, 429, "account_locked")
+    assert int(response.headers["Retry-After"]) > first_wait
+    expire_lock(user)
+    assert login(client, user.username).status_code == 200
+    stored = fresh(user)
+    assert stored.failed_logins == 0 and stored.locked_until is None
+
+
+def expire_lock(user):
+    stored = fresh(user)
+    stored.locked_until = utcnow() - timedelta(seconds=1)
+    db.session.commit()
+
+
+def test_unknown_usernames_lock_nothing(app, factory, home, client):
+    user = factory.user("youth", home)
+    for _ in range(app.config["LOGIN_FAILURES_BEFORE_LOCK"] + 2):
+        assert_error(login(client, "nobody-here", "wrong-password"), 401)
+    assert login(client, user.username).status_code == 200
+
+
+def test_login_validates_its_input(client):
+    assert_error(client.post("/api/v1/auth/login", json={}), 422, "invalid_input",
+                 ["username", "password"])
+    assert_error(client.post("/api/v1/auth/login",
+                             json={"username": "a", "password": "b", "remember": True}),
+                 422, "invalid_input", ["remember"])
+    assert_error(client.post("/api/v1/auth/login",
+                             json={"username": "a" * 41, "password": "b"}),
+                 422, "invalid_input", ["username"])
+
+
+def test_logout_without_a_session_is_harmless(client):
+    assert client.post("/api/v1/auth/logout").status_code == 204
