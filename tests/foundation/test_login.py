@@ -114,3 +114,20 @@ def test_login_validates_its_input(client):
 
 def test_logout_without_a_session_is_harmless(client):
     assert client.post("/api/v1/auth/logout").status_code == 204
+
+
+def test_wrong_current_password_counts_towards_the_lock(factory, home, client, app):
+    user = factory.user("youth", home)
+    client.login_as(user)
+    limit = app.config["LOGIN_FAILURES_BEFORE_LOCK"]
+    for _ in range(limit - 1):
+        response = client.patch("/api/v1/me", json={"current_password": "wrong-password-1",
+                                                    "new_password": "a-new-password-9",
+                                                    "display_name": "Changed"})
+        assert_error(response, 422, fields=["current_password"])
+    locked = client.patch("/api/v1/me", json={"current_password": "wrong-password-1",
+                                              "new_password": "a-new-password-9"})
+    assert_error(locked, 429, "account_locked")
+    assert int(locked.headers["Retry-After"]) > 0
+    assert fresh(user).display_name != "Changed"  # nothing half-written
+    assert_error(login(client, user.username), 429, "account_locked")

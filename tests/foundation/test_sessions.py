@@ -183,3 +183,13 @@ def test_session_cookie_holds_no_user_id_or_role(factory, home, client):
         assert session["_user_id"] == fresh(youth).session_token
         assert str(youth.id) != session["_user_id"]
         assert "role" not in session
+
+
+def test_the_last_active_admin_cannot_demote_or_deactivate_themselves(factory, home, client):
+    admin = factory.user("admin")
+    client.login_as(admin)
+    for change in ({"role": "youth_worker"}, {"active": False}):
+        response = client.patch(f"/api/v1/users/{admin.id}", json=change)
+        assert response.status_code == 409 and response.json["code"] == "last_admin"
+    factory.user("admin")
+    assert client.patch(f"/api/v1/users/{admin.id}", json={"active": False}).status_code == 200

@@ -27,11 +27,11 @@ def get_me():
 @blp.response(200, UserSchema)
 def patch_me(data):
     user = current_user._get_current_object()
+    if "new_password" in data:  # first: a wrong current password is counted and committed
+        change_password(user, data["current_password"], data["new_password"])
     for name in PROFILE_FIELDS:
         if name in data:
             setattr(user, name, data[name])
-    if "new_password" in data:
-        change_password(user, data["current_password"], data["new_password"])
     db.session.commit()
     if "new_password" in data:
         start_session(user)  # this device stays logged in with the new token

@@ -70,7 +70,11 @@ def check_new_password(password: str, field: str = "password") -> None:
 
 
 def change_password(user: User, current: str, new: str) -> None:
+    """Wrong current passwords count towards the same lock as failed logins."""
+    if user.locked_until and user.locked_until > utcnow():
+        _fail_locked(user)
     if not verify_password(user.password_hash, current):
+        _count_failure(user)
         fail(422, fields={"current_password": [_("Your current password is not correct.")]})
     check_new_password(new, field="new_password")
     user.password_hash = hash_password(new)

@@ -1,14 +1,16 @@
 """Staff look up accounts in their municipality; admins change roles and deactivate."""
 
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from meedoen.audit.models import record
 from meedoen.auth.models import Role, User
 from meedoen.auth.schemas import UserSchema
 from meedoen.authz import MANAGERS, get_scoped_or_404, municipality_scope, roles_required
+from meedoen.core.errors import fail
 from meedoen.core.validation import Schema
 from meedoen.extensions import db
 
@@ -35,12 +37,23 @@ def list_users(args):
     return db.session.scalars(query.order_by(User.display_name).limit(500))
 
 
+def _keep_an_admin(user: User, changes: dict) -> None:
+    stops_being_admin = changes.get("role", Role.ADMIN.value) != Role.ADMIN.value
+    if user.role != Role.ADMIN or not (stops_being_admin or changes.get("active") is False):
+        return
+    others = db.session.scalar(select(func.count()).select_from(User).where(
+        User.role == Role.ADMIN, User.is_active_account.is_(True), User.id != user.id))
+    if not others:
+        fail(409, "last_admin", _("There must always be at least one active administrator."))
+
+
 @blp.route("/<int:user_id>", methods=["PATCH"])
 @roles_required(Role.ADMIN)
 @blp.arguments(UserAdminPatchSchema)
 @blp.response(200, UserSchema)
 def patch_user(data, user_id):
     user = get_scoped_or_404(User, user_id)
+    _keep_an_admin(user, data)
     if "role" in data and Role(data["role"]) != user.role:
         user.role = Role(data["role"])
         user.rotate_session_token()
