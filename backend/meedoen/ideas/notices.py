@@ -1,0 +1,47 @@
+"""What the proposer and supporters of an idea are told (delivered by the notifications feature)."""
+
+from flask_babel import gettext as _
+
+from meedoen.activities.texts import localized
+from meedoen.events import renderer
+from meedoen.extensions import db
+from meedoen.ideas.models import STATUS_LABELS, Idea, IdeaStatus
+from meedoen.ideas.present import wanted_language
+
+STATUS_CHANGED = "idea.status_changed"
+HIDDEN = "idea.hidden"
+
+
+def _idea_and_title(event) -> tuple[Idea | None, str]:
+    idea = db.session.get(Idea, event.data["idea_id"])
+    if idea is None:
+        return None, ""
+    return idea, localized(idea.texts, idea.original_language, wanted_language())["title"]
+
+
+def _url(idea: Idea) -> str:
+    return f"/ideas/{idea.id}"
+
+
+@renderer(STATUS_CHANGED)
+def render_status_changed(event) -> dict | None:
+    idea, title = _idea_and_title(event)
+    if idea is None:
+        return None
+    status = STATUS_LABELS[IdeaStatus(event.data["status"])]
+    heading = (_("News about your idea") if event.user_id == idea.author_id
+               else _("News about an idea you support"))
+    return {"title": heading,
+            "body": _("“%(title)s” is now: %(status)s.", title=title, status=status),
+            "url": _url(idea)}
+
+
+@renderer(HIDDEN)
+def render_hidden(event) -> dict | None:
+    idea, title = _idea_and_title(event)
+    if idea is None or not idea.is_hidden:
+        return None
+    return {"title": _("Your idea has been hidden"),
+            "body": _("“%(title)s” is no longer shown to others. The reason: %(reason)s",
+                      title=title, reason=idea.hidden_reason),
+            "url": _url(idea)}

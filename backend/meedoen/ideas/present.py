@@ -1,0 +1,154 @@
+"""Ideas as the API shows them, in the reader's language, in a fixed number of queries."""
+
+from collections import defaultdict
+
+from flask_babel import get_locale
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from meedoen.activities.models import Activity
+from meedoen.activities.policy import YOUTH_SEES
+from meedoen.activities.texts import localized
+from meedoen.auth.models import Role, User
+from meedoen.config import DEFAULT_LANGUAGE
+from meedoen.extensions import db
+from meedoen.ideas.models import (
+    STATUS_LABELS,
+    Idea,
+    IdeaAnswer,
+    IdeaReport,
+    IdeaStatus,
+    IdeaSupport,
+    SupportKind,
+)
+from meedoen.ideas.policy import is_moderator, sees_author
+
+VISIBLE_NAMES = 50
+
+IDEA_LOADING = (
+    selectinload(Idea.texts),
+    selectinload(Idea.author),
+    selectinload(Idea.answers).selectinload(IdeaAnswer.texts),
+    selectinload(Idea.answers).selectinload(IdeaAnswer.author),
+)
+
+
+def wanted_language() -> str:
+    return str(get_locale() or DEFAULT_LANGUAGE)
+
+
+def localized_answer(answer: IdeaAnswer, wanted: str) -> dict:
+    """Like an activity text: the message in ``wanted``, else the original, and which it is."""
+    by_language = {text.language: text.message for text in answer.texts}
+    language = wanted if wanted in by_language else answer.original_language
+    return {"message": by_language.get(language, ""), "language": language,
+            "fallback": language != wanted, "original_language": answer.original_language,
+            "available_languages": sorted(by_language)}
+
+
+def status_fields(status: IdeaStatus) -> dict:
+    return {"status": status.value, "status_label": str(STATUS_LABELS[status])}
+
+
+def support_counts(idea_ids: list[int]) -> dict[int, dict[str, int]]:
+    counts = defaultdict(lambda: {kind.value: 0 for kind in SupportKind})
+    rows = db.session.execute(
+        select(IdeaSupport.idea_id, IdeaSupport.kind, func.count())
+        .where(IdeaSupport.idea_id.in_(idea_ids))
+        .group_by(IdeaSupport.idea_id, IdeaSupport.kind)
+    )
+    for idea_id, kind, count in rows:
+        counts[idea_id][kind.value] = count
+    return counts
+
+
+def own_supports(user: User, idea_ids: list[int]) -> dict[int, str]:
+    rows = db.session.execute(select(IdeaSupport.idea_id, IdeaSupport.kind).where(
+        IdeaSupport.idea_id.in_(idea_ids), IdeaSupport.user_id == user.id))
+    return {idea_id: kind.value for idea_id, kind in rows}
+
+
+def visible_supporter_names(idea_id: int) -> list[str]:
+    """Names only of those who chose to be visible (the same choice as 'show me as going')."""
+    return list(db.session.scalars(
+        select(User.display_name).join(IdeaSupport, IdeaSupport.user_id == User.id)
+        .where(IdeaSupport.idea_id == idea_id, User.show_as_going.is_(True))
+        .order_by(IdeaSupport.created_at, User.id).limit(VISIBLE_NAMES)
+    ))
+
+
+def open_reports(idea_ids: list[int]) -> dict[int, dict]:
+    found = defaultdict(lambda: {"open": 0, "reasons": {}, "notes": []})
+    rows = db.session.execute(
+        select(IdeaReport.idea_id, IdeaReport.reason, IdeaReport.note)
+        .where(IdeaReport.idea_id.in_(idea_ids), IdeaReport.resolved_at.is_(None))
+        .order_by(IdeaReport.created_at)
+    )
+    for idea_id, reason, note in rows:
+        entry = found[idea_id]
+        entry["open"] += 1
+        entry["reasons"][reason.value] = entry["reasons"].get(reason.value, 0) + 1
+        if note:
+            entry["notes"].append(note)
+    return found
+
+
+def activity_refs(user: User, activity_ids: set[int]) -> dict[int, dict]:
+    """The activities that came of ideas; young people only see published or cancelled ones."""
+    if not activity_ids:
+        return {}
+    query = select(Activity).where(Activity.id.in_(activity_ids)).options(
+        selectinload(Activity.texts))
+    if user.role == Role.YOUTH:
+        query = query.where(Activity.status.in_(YOUTH_SEES))
+    wanted = wanted_language()
+    return {a.id: {"id": a.id, "starts_at": a.starts_at, "status": a.status.value,
+                   "title": localized(a.texts, a.original_language, wanted)["title"]}
+            for a in db.session.scalars(query)}
+
+
+def present_answer(answer: IdeaAnswer, activities: dict, wanted: str) -> dict:
+    return {"id": answer.id, **status_fields(answer.status),
+            "text": localized_answer(answer, wanted),
+            "by": answer.author.display_name if answer.author else None,
+            "activity": activities.get(answer.activity_id), "created_at": answer.created_at}
+
+
+def present_ideas(user: User, ideas: list[Idea], *, detail: bool = False) -> list[dict]:
+    ids = [idea.id for idea in ideas]
+    counts, mine = support_counts(ids), own_supports(user, ids)
+    reports = open_reports(ids) if is_moderator(user) else {}
+    activities = activity_refs(user, {i.activity_id for i in ideas if i.activity_id}
+                               | {a.activity_id for i in ideas for a in i.answers
+                                  if a.activity_id})
+    wanted = wanted_language()
+    result = []
+    for idea in ideas:
+        answers = [present_answer(a, activities, wanted) for a in idea.answers]
+        item = {
+            "id": idea.id, "municipality_id": idea.municipality_id, "category": idea.category,
+            "text": localized(idea.texts, idea.original_language, wanted),
+            **status_fields(idea.status),
+            "will_help_organise": idea.will_help_organise,
+            "author": idea.author.display_name if sees_author(user, idea) else None,
+            "is_mine": idea.author_id == user.id,
+            "support": {**counts[idea.id], "total": sum(counts[idea.id].values()),
+                        "mine": mine.get(idea.id), "names": []},
+            "answer_count": len(answers), "latest_answer": answers[-1] if answers else None,
+            "activity": activities.get(idea.activity_id),
+            "hidden": _hidden(user, idea), "created_at": idea.created_at,
+            "status_changed_at": idea.status_changed_at,
+            "first_answered_at": idea.first_answered_at,
+            "reports": reports[idea.id] if is_moderator(user) else None,
+        }
+        if detail:
+            item["answers"] = answers
+            item["support"]["names"] = visible_supporter_names(idea.id)
+        result.append(item)
+    return result
+
+
+def _hidden(user: User, idea: Idea) -> dict | None:
+    if not idea.is_hidden or not (is_moderator(user) or idea.author_id == user.id):
+        return None
+    return {"reason": idea.hidden_reason, "at": idea.hidden_at}

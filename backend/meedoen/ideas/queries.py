@@ -1,0 +1,96 @@
+"""Finding ideas, and the 'nobody goes unheard' figures for staff."""
+
+import statistics
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Select, exists, func, select
+
+from meedoen.auth.models import User
+from meedoen.core.models import utcnow
+from meedoen.extensions import db
+from meedoen.ideas.models import Idea, IdeaReport, IdeaStatus, IdeaSupport
+from meedoen.ideas.policy import is_moderator, visible_ideas
+from meedoen.ideas.present import IDEA_LOADING, present_ideas
+
+ANSWER_TARGET = timedelta(days=14)
+WAITING_SHOWN = 100
+
+
+def _filtered(user: User, args: dict) -> Select:
+    query = select(Idea).where(visible_ideas(user))
+    if "municipality_id" in args:
+        query = query.where(Idea.municipality_id == args["municipality_id"])
+    if args.get("status"):
+        query = query.where(Idea.status.in_([IdeaStatus(s) for s in args["status"]]))
+    if args.get("category"):
+        query = query.where(Idea.category.in_(args["category"]))
+    if "mine" in args:
+        mine = Idea.author_id == user.id
+        query = query.where(mine if args["mine"] else ~mine)
+    if is_moderator(user) and "hidden" in args:
+        query = query.where(Idea.hidden_at.isnot(None) if args["hidden"]
+                            else Idea.hidden_at.is_(None))
+    if is_moderator(user) and args.get("reported"):
+        query = query.where(exists().where(IdeaReport.idea_id == Idea.id,
+                                           IdeaReport.resolved_at.is_(None)))
+    return query
+
+
+def _sorted(query: Select, sort: str) -> Select:
+    if sort == "newest":
+        return query.order_by(Idea.created_at.desc(), Idea.id.desc())
+    supporters = (select(IdeaSupport.idea_id, func.count().label("n"))
+                  .group_by(IdeaSupport.idea_id).subquery())
+    return (query.outerjoin(supporters, supporters.c.idea_id == Idea.id)
+            .order_by(func.coalesce(supporters.c.n, 0).desc(), Idea.created_at.desc(),
+                      Idea.id.desc()))
+
+
+def list_ideas(user: User, args: dict) -> dict:
+    query = _filtered(user, args)
+    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    page, per_page = args["page"], args["per_page"]
+    ideas = db.session.scalars(_sorted(query, args["sort"]).options(*IDEA_LOADING)
+                               .limit(per_page).offset((page - 1) * per_page)).all()
+    return {"items": present_ideas(user, ideas), "total": total, "page": page,
+            "per_page": per_page}
+
+
+def stats(user: User, args: dict) -> dict:
+    """Hidden ideas are left out: they are moderated, not unheard."""
+    scope = _filtered(user, args).where(Idea.hidden_at.is_(None))
+    if "since" in args:
+        since = datetime.combine(args["since"], datetime.min.time(), UTC)
+        scope = scope.where(Idea.created_at >= since)
+    now = utcnow()
+    times = db.session.execute(scope.with_only_columns(Idea.created_at,
+                                                       Idea.first_answered_at)).all()
+    waits = [answered - created for created, answered in times if answered]
+    counted = [1 for created, answered in times if answered or now - created >= ANSWER_TARGET]
+    in_time = sum(1 for wait in waits if wait <= ANSWER_TARGET)
+    median = statistics.median(waits) if waits else None
+    return {
+        **_waiting(user, scope, now),
+        "ideas_counted": len(counted),
+        "answered_within_14_days": in_time,
+        "share_answered_within_14_days": round(in_time / len(counted), 4) if counted else None,
+        "median_hours_to_first_answer": _hours(median),
+        "median_days_to_first_answer": round(median / timedelta(days=1), 2) if waits else None,
+    }
+
+
+def _waiting(user: User, scope: Select, now: datetime) -> dict:
+    waiting = scope.where(Idea.first_answered_at.is_(None))
+    count = db.session.scalar(select(func.count()).select_from(waiting.subquery()))
+    ideas = db.session.scalars(waiting.options(*IDEA_LOADING)
+                               .order_by(Idea.created_at, Idea.id).limit(WAITING_SHOWN)).all()
+    items = [
+        {**shown, "waiting_days": (now - idea.created_at).days,
+         "supporters": shown["support"]["total"]}
+        for idea, shown in zip(ideas, present_ideas(user, ideas), strict=True)
+    ]
+    return {"waiting": items, "waiting_count": count}
+
+
+def _hours(duration: timedelta | None) -> float | None:
+    return None if duration is None else round(duration / timedelta(hours=1), 2)
