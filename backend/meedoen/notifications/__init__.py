@@ -1,0 +1,1 @@
+"""Notifications: youth workers reach youth in their own language (inbox + Web Push)."""

@@ -1,0 +1,43 @@
+from sqlalchemy import select
+
+from meedoen.extensions import db
+from meedoen.notifications.models import InboxItem, Notification, NotificationOptOut
+from meedoen.privacy import exporter
+from meedoen.push.endpoints import origin
+from meedoen.push.models import PushSubscription
+
+
+def _iso(moment):
+    return moment.isoformat() if moment else None
+
+
+@exporter("inbox")
+def export_inbox(user) -> list[dict]:
+    items = db.session.scalars(select(InboxItem).where(InboxItem.user_id == user.id)
+                               .order_by(InboxItem.id))
+    return [{"kind": i.kind, "title": i.title, "body": i.body, "url": i.url, "lang": i.lang,
+             "created_at": _iso(i.created_at), "read_at": _iso(i.read_at),
+             "opened_at": _iso(i.opened_at)} for i in items]
+
+
+@exporter("push_devices")
+def export_devices(user) -> list[dict]:
+    rows = db.session.scalars(select(PushSubscription).where(PushSubscription.user_id == user.id))
+    return [{"push_service": origin(s.endpoint), "created_at": _iso(s.created_at),
+             "last_success_at": _iso(s.last_success_at)} for s in rows]
+
+
+@exporter("notification_settings")
+def export_settings(user) -> dict:
+    off = db.session.scalars(select(NotificationOptOut.group)
+                             .where(NotificationOptOut.user_id == user.id))
+    return {"turned_off": sorted(off)}
+
+
+@exporter("notifications_sent")
+def export_sent(user) -> list[dict]:
+    rows = db.session.scalars(select(Notification).where(Notification.sender_id == user.id)
+                              .order_by(Notification.id))
+    return [{"id": n.id, "send_at": _iso(n.send_at), "status": n.status.value,
+             "texts": [{"lang": t.lang, "title": t.title, "body": t.body} for t in n.texts]}
+            for n in rows]

@@ -1,0 +1,72 @@
+from flask_login import current_user
+from flask_smorest import Blueprint
+from sqlalchemy import func, select
+
+from meedoen.authz import roles_required
+from meedoen.core.models import utcnow
+from meedoen.extensions import db
+from meedoen.notifications.models import InboxItem
+from meedoen.notifications.policy import own_inbox_item_or_404
+from meedoen.notifications.preferences import change_settings, settings_of
+from meedoen.notifications.schemas import (
+    InboxItemSchema,
+    InboxQuery,
+    InboxSchema,
+    PreferencesPatchSchema,
+    PreferencesSchema,
+    ReadSchema,
+)
+
+blp = Blueprint("inbox", __name__, url_prefix="/api/v1/inbox", description="My messages")
+settings_blp = Blueprint("notification_settings", __name__,
+                         url_prefix="/api/v1/me/notification-settings",
+                         description="Which automatic messages I get")
+
+
+@blp.route("")
+@roles_required()
+@blp.arguments(InboxQuery, location="query")
+@blp.response(200, InboxSchema)
+def inbox(query):
+    """My messages, newest first, and how many are unread."""
+    mine = InboxItem.user_id == current_user.id
+    statement = select(InboxItem).where(mine)
+    if "before" in query:
+        statement = statement.where(InboxItem.id < query["before"])
+    items = db.session.scalars(statement.order_by(InboxItem.id.desc()).limit(query["limit"]))
+    unread = db.session.scalar(select(func.count()).select_from(InboxItem)
+                               .where(mine, InboxItem.read_at.is_(None)))
+    return {"items": list(items), "unread": unread}
+
+
+@blp.route("/<int:item_id>/read", methods=["POST"])
+@roles_required()
+@blp.arguments(ReadSchema)
+@blp.response(200, InboxItemSchema)
+def mark_read(data, item_id):
+    """Mark a message read; ``{"opened": true}`` when the user opened it from a notification."""
+    item = own_inbox_item_or_404(current_user, item_id)
+    now = utcnow()
+    item.read_at = item.read_at or now
+    if data["opened"]:
+        item.opened_at = item.opened_at or now
+    db.session.commit()
+    return item
+
+
+@settings_blp.route("")
+@roles_required()
+@settings_blp.response(200, PreferencesSchema)
+def get_settings():
+    return {"settings": settings_of(current_user.id)}
+
+
+@settings_blp.route("", methods=["PATCH"])
+@roles_required()
+@settings_blp.arguments(PreferencesPatchSchema)
+@settings_blp.response(200, PreferencesSchema)
+def patch_settings(data):
+    """Turn automatic message groups on or off: ``{"settings": {"activity_reminder": false}}``."""
+    change_settings(current_user.id, data["settings"])
+    db.session.commit()
+    return {"settings": settings_of(current_user.id)}

@@ -1,0 +1,62 @@
+"""The day-before reminder for a confirmed sign-up (built on the activities feature)."""
+
+from datetime import datetime, timedelta
+
+from flask_babel import format_datetime, get_locale
+from flask_babel import gettext as _
+from sqlalchemy import and_, select
+from sqlalchemy.exc import IntegrityError
+
+from meedoen.events import notify, renderer
+from meedoen.extensions import db
+from meedoen.notifications.models import ActivityReminder
+from meedoen.notifications.preferences import REMINDER_KIND
+
+AHEAD = timedelta(hours=24)
+
+
+def make_due_reminders(now: datetime) -> int:
+    """Once per sign-up, from 24 hours before the start; not for sign-ups made later than that."""
+    try:
+        from meedoen.activities.models import Activity, ActivityStatus, Signup, SignupStatus
+    except ImportError:  # the activities feature is not installed
+        return 0
+    due = db.session.execute(
+        select(Signup.activity_id, Signup.user_id, Signup.created_at, Activity.starts_at)
+        .join(Activity, Activity.id == Signup.activity_id)
+        .outerjoin(ActivityReminder, and_(ActivityReminder.activity_id == Signup.activity_id,
+                                          ActivityReminder.user_id == Signup.user_id))
+        .where(Signup.status == SignupStatus.CONFIRMED,
+               Activity.status == ActivityStatus.PUBLISHED,
+               Activity.starts_at > now, Activity.starts_at <= now + AHEAD,
+               ActivityReminder.user_id.is_(None))
+    ).all()
+    made = 0
+    for activity_id, user_id, signed_up_at, starts_at in due:
+        if signed_up_at > starts_at - AHEAD:
+            continue  # signed up within the last day: no reminder needed
+        try:
+            with db.session.begin_nested():
+                db.session.add(ActivityReminder(activity_id=activity_id, user_id=user_id))
+                notify(REMINDER_KIND, [user_id], activity_id=activity_id)
+            made += 1
+        except IntegrityError:  # another worker made this one just now
+            continue
+    db.session.commit()
+    return made
+
+
+@renderer(REMINDER_KIND)
+def render_reminder(event) -> dict | None:
+    from meedoen.activities.models import Activity
+    from meedoen.activities.texts import localized
+
+    activity = db.session.get(Activity, event.data["activity_id"])
+    if activity is None or activity.status.value != "published":
+        return None
+    title = localized(activity.texts, activity.original_language, str(get_locale()))["title"]
+    when = format_datetime(activity.starts_at, "EEEE d MMMM, HH:mm")
+    return {"title": _("Reminder: %(title)s", title=title),
+            "body": _("You signed up. It starts on %(when)s at %(venue)s.", when=when,
+                      venue=activity.venue_name),
+            "url": f"/activities/{activity.id}"}

@@ -1,0 +1,75 @@
+from flask import current_app
+from flask_login import current_user
+from flask_smorest import Blueprint
+from sqlalchemy import select
+
+from meedoen.authz import roles_required
+from meedoen.extensions import db
+from meedoen.notifications import reminders as _reminders  # noqa: F401  (registers a renderer)
+from meedoen.notifications import runner
+from meedoen.notifications.audience import count_recipients
+from meedoen.notifications.models import Notification
+from meedoen.notifications.policy import SENDERS, notification_or_404, notifications_visible_to
+from meedoen.notifications.schemas import (
+    AudienceRequestSchema,
+    CountSchema,
+    NotificationInSchema,
+    NotificationListQuery,
+    NotificationOutSchema,
+)
+from meedoen.notifications.services import audience_for, create_notification, with_figures
+
+blp = Blueprint("notifications", __name__, url_prefix="/api/v1/notifications",
+                description="Youth workers send messages to youth, each in their own language")
+
+
+@blp.record_once
+def _setup(state):
+    runner.configure(state.app)
+    state.app.cli.add_command(runner.worker_command)
+    runner.start_background_on_first_request(state.app)
+
+
+@blp.route("", methods=["POST"])
+@roles_required(*SENDERS)
+@blp.arguments(NotificationInSchema)
+@blp.response(202, NotificationOutSchema)
+def send_notification(data):
+    """Store a notification (now or at ``send_at``); delivery runs in the background."""
+    user = current_user._get_current_object()
+    notification = create_notification(user, data)
+    runner.request_work(current_app._get_current_object())
+    db.session.refresh(notification)
+    return with_figures([notification])[0]
+
+
+@blp.route("/recipients", methods=["POST"])
+@roles_required(*SENDERS)
+@blp.arguments(AudienceRequestSchema)
+@blp.response(200, CountSchema)
+def preview_recipients(data):
+    """How many young people an audience reaches now."""
+    municipality_id, audience = audience_for(current_user, data)
+    return {"count": count_recipients(db.session, municipality_id, audience)}
+
+
+@blp.route("")
+@roles_required(*SENDERS)
+@blp.arguments(NotificationListQuery, location="query")
+@blp.response(200, NotificationOutSchema(many=True))
+def list_notifications(query):
+    """Sent and scheduled notifications of my municipality, newest first, with figures."""
+    statement = select(Notification).where(notifications_visible_to(current_user))
+    if "municipality_id" in query:
+        statement = statement.where(Notification.municipality_id == query["municipality_id"])
+    if "before" in query:
+        statement = statement.where(Notification.id < query["before"])
+    statement = statement.order_by(Notification.id.desc()).limit(query["limit"])
+    return with_figures(list(db.session.scalars(statement)))
+
+
+@blp.route("/<int:notification_id>")
+@roles_required(*SENDERS)
+@blp.response(200, NotificationOutSchema)
+def get_notification(notification_id):
+    return with_figures([notification_or_404(current_user, notification_id)])[0]

@@ -1,0 +1,191 @@
+"""Where background work runs: an RQ queue when REDIS_URL is set, else a thread in this process.
+
+The database holds all the state (what is due, claimed, sent), so a job only
+says "look now". Losing a job (Redis down, worker killed) loses nothing: the
+next tick finds the same work.
+"""
+
+import logging
+import threading
+import time
+
+import click
+from flask import Flask, current_app, has_app_context
+from flask.cli import with_appcontext
+from redis import Redis
+from redis.exceptions import RedisError
+
+log = logging.getLogger(__name__)
+JOB = "meedoen.notifications.runner.run_due_work_job"
+JOB_TIMEOUT = 1800
+
+
+def defaults(app: Flask) -> dict:
+    import os
+
+    redis = app.config.get("REDIS_URL")
+    automatic = "rq" if redis else ("inline" if app.testing else "thread")
+    return {
+        "NOTIFY_RUNNER": os.environ.get("NOTIFY_RUNNER") or automatic,
+        "NOTIFY_QUEUE": os.environ.get("NOTIFY_QUEUE", "meedoen"),
+        "NOTIFY_TICK_SECONDS": float(os.environ.get("NOTIFY_TICK_SECONDS", "15")),
+    }
+
+
+def configure(app: Flask) -> None:
+    for name, value in defaults(app).items():
+        app.config.setdefault(name, value)
+
+
+def redis_connection(app: Flask, blocking: bool = False) -> Redis:
+    """Short time-outs for enqueueing; the worker's blocking pop needs none."""
+    return Redis.from_url(app.config["REDIS_URL"], socket_connect_timeout=0.5,
+                          socket_timeout=None if blocking else 2)
+
+
+def enqueue_rq(app: Flask) -> bool:
+    from rq import Queue
+
+    try:
+        Queue(app.config["NOTIFY_QUEUE"], connection=redis_connection(app)).enqueue_call(
+            JOB, timeout=JOB_TIMEOUT, result_ttl=0, failure_ttl=24 * 3600)
+        return True
+    except RedisError:
+        # The notification is stored; a worker's tick delivers it once Redis is back.
+        log.warning("could not reach Redis to queue the push fan-out", exc_info=True)
+        return False
+
+
+def request_work(app: Flask | None = None) -> None:
+    """Ask for the due work to be done soon (after the caller has committed)."""
+    app = app or current_app._get_current_object()
+    runner = app.config["NOTIFY_RUNNER"]
+    if runner == "rq":
+        enqueue_rq(app)
+    elif runner == "inline":
+        from meedoen.notifications.dispatch import run_due_work
+
+        run_due_work()
+    else:
+        background(app).wake()
+
+
+class BackgroundThread:
+    """The in-process worker: runs the due work when woken and every tick."""
+
+    def __init__(self, app: Flask):
+        self.app = app
+        self._wake = threading.Event()
+        self._stopped = False
+        self._thread = threading.Thread(target=self._loop, daemon=True, name="meedoen-notify")
+        self._thread.start()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stopped = True
+        self._wake.set()
+        self._thread.join(30)
+
+    def _loop(self) -> None:
+        from meedoen.notifications.dispatch import run_due_work
+
+        while True:
+            self._wake.wait(self.app.config["NOTIFY_TICK_SECONDS"])
+            self._wake.clear()
+            if self._stopped:
+                return
+            with self.app.app_context():
+                try:
+                    run_due_work()
+                except Exception:
+                    log.exception("background notification work failed")
+
+
+_threads_lock = threading.Lock()
+
+
+def background(app: Flask) -> BackgroundThread:
+    with _threads_lock:
+        thread = app.extensions.get("meedoen_notify_thread")
+        if thread is None:
+            thread = app.extensions["meedoen_notify_thread"] = BackgroundThread(app)
+        return thread
+
+
+def start_background_on_first_request(app: Flask) -> None:
+    """In thread mode, scheduled messages and quiet hours need the thread running."""
+
+    def start():
+        if ("meedoen_notify_thread" not in app.extensions
+                and app.config["NOTIFY_RUNNER"] == "thread" and not app.testing):
+            background(app)
+
+    app.before_request(start)
+
+
+_job_app = None
+
+
+def run_due_work_job() -> dict:
+    """The RQ job (``rq worker meedoen`` works too: it then makes its own app)."""
+    global _job_app
+    from meedoen.notifications.dispatch import run_due_work
+
+    if has_app_context():
+        return run_due_work()
+    if _job_app is None:
+        from meedoen import create_app
+
+        _job_app = create_app()
+    with _job_app.app_context():
+        return run_due_work()
+
+
+def _ticker(app: Flask, interval: float, stop: threading.Event) -> None:
+    while not stop.is_set():
+        enqueue_rq(app)
+        stop.wait(interval)
+
+
+@click.command("worker")
+@click.option("--burst", is_flag=True, help="Do what is due now and stop.")
+@with_appcontext
+def worker_command(burst: bool):
+    """Run the background worker: push fan-out, scheduled messages, reminders."""
+    from meedoen.notifications.dispatch import run_due_work
+
+    app = current_app._get_current_object()
+    interval = app.config["NOTIFY_TICK_SECONDS"]
+    if not app.config.get("REDIS_URL"):
+        while True:
+            click.echo(f"done: {run_due_work()}")
+            if burst:
+                return
+            time.sleep(interval)
+    _work_rq(app, interval, burst)
+
+
+def _work_rq(app: Flask, interval: float, burst: bool) -> None:
+    from rq import Queue, SimpleWorker
+
+    stop = threading.Event()
+    if burst:
+        while not enqueue_rq(app):
+            time.sleep(1)  # Redis is down: wait for it, then do what is due
+    else:
+        threading.Thread(target=_ticker, args=(app, interval, stop), daemon=True).start()
+    try:
+        while True:
+            try:
+                connection = redis_connection(app, blocking=True)
+                queue = Queue(app.config["NOTIFY_QUEUE"], connection=connection)
+                SimpleWorker([queue], connection=connection).work(burst=burst,
+                                                                   logging_level="WARNING")
+                return  # burst done, or asked to stop (SIGTERM/SIGINT)
+            except RedisError:
+                log.warning("Redis is not reachable; retrying in 2 s")
+                time.sleep(2)
+    finally:
+        stop.set()

@@ -1,0 +1,138 @@
+from flask_babel import lazy_gettext as _l
+from marshmallow import ValidationError, fields, validate, validates_schema
+
+from meedoen.categories import CATEGORY_SLUGS
+from meedoen.config import SHIPPED_LANGUAGES
+from meedoen.core.validation import LanguageCode, Range, Schema, Text
+from meedoen.notifications.preferences import GROUPS
+
+TITLE_MAX = 120
+BODY_MAX = 1000
+LINK_KINDS = ("activity", "contact")
+
+
+class NotificationTextSchema(Schema):
+    lang = fields.String(required=True, validate=validate.OneOf(SHIPPED_LANGUAGES))
+    title = Text(required=True, min_length=1, max_length=TITLE_MAX)
+    body = Text(required=True, min_length=1, max_length=BODY_MAX, multiline=True)
+
+
+class AudienceSchema(Schema):
+    location_ids = fields.List(fields.Integer(strict=True, validate=Range(min=1)),
+                               validate=validate.Length(max=100))
+    interests = fields.List(fields.String(validate=validate.OneOf(CATEGORY_SLUGS)),
+                            validate=validate.Length(max=len(CATEGORY_SLUGS)))
+    languages = fields.List(LanguageCode(), validate=validate.Length(max=30))
+
+
+class LinkSchema(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf(LINK_KINDS))
+    id = fields.Integer(required=True, strict=True, validate=Range(min=1, max=2**31 - 1))
+
+
+class AudienceRequestSchema(Schema):
+    municipality_id = fields.Integer(strict=True, validate=Range(min=1, max=2**31 - 1))
+    audience = fields.Nested(AudienceSchema, load_default=dict)
+
+
+class NotificationInSchema(AudienceRequestSchema):
+    texts = fields.List(fields.Nested(NotificationTextSchema), required=True,
+                        validate=validate.Length(min=1, max=len(SHIPPED_LANGUAGES)))
+    link = fields.Nested(LinkSchema, allow_none=True)
+    urgent = fields.Boolean(load_default=False)
+    send_at = fields.AwareDateTime(allow_none=True)
+
+    @validates_schema
+    def dutch_and_unique(self, data, **kwargs):
+        languages = [text["lang"] for text in data.get("texts", [])]
+        if len(set(languages)) != len(languages):
+            raise ValidationError(_l("Give each language only once."), "texts")
+        if languages and "nl" not in languages:
+            raise ValidationError(_l("A Dutch text is required."), "texts")
+
+
+class CountSchema(Schema):
+    count = fields.Integer()
+
+
+class FiguresSchema(Schema):
+    targeted = fields.Integer()
+    delivered = fields.Integer()
+    inbox_only = fields.Integer()
+    failed = fields.Integer()
+    pending = fields.Integer()
+    opened = fields.Integer()
+
+
+class SenderSchema(Schema):
+    id = fields.Integer()
+    display_name = fields.String()
+
+
+class NotificationOutSchema(Schema):
+    id = fields.Integer()
+    municipality_id = fields.Integer()
+    sender = fields.Nested(SenderSchema, allow_none=True)
+    texts = fields.List(fields.Nested(NotificationTextSchema))
+    audience = fields.Dict()
+    url = fields.String(allow_none=True)
+    urgent = fields.Boolean()
+    status = fields.Function(lambda n: n.status.value)
+    send_at = fields.DateTime()
+    sent_at = fields.DateTime(allow_none=True)
+    created_at = fields.DateTime()
+    figures = fields.Nested(FiguresSchema)
+
+
+class NotificationListQuery(Schema):
+    municipality_id = fields.Integer(validate=Range(min=1, max=2**31 - 1))
+    before = fields.Integer(validate=Range(min=1, max=2**31 - 1))
+    limit = fields.Integer(load_default=50, validate=Range(min=1, max=100))
+
+
+class InboxQuery(Schema):
+    before = fields.Integer(validate=Range(min=1, max=2**31 - 1))
+    limit = fields.Integer(load_default=50, validate=Range(min=1, max=100))
+
+
+class InboxItemSchema(Schema):
+    id = fields.Integer()
+    kind = fields.String()
+    title = fields.String()
+    body = fields.String()
+    url = fields.String(allow_none=True)
+    lang = fields.String()
+    dir = fields.Function(lambda item: _direction(item.lang))
+    created_at = fields.DateTime()
+    read_at = fields.DateTime(allow_none=True)
+    opened_at = fields.DateTime(allow_none=True)
+
+
+def _direction(lang: str) -> str:
+    from meedoen.notifications.payload import direction
+
+    return direction(lang)
+
+
+class InboxSchema(Schema):
+    items = fields.List(fields.Nested(InboxItemSchema))
+    unread = fields.Integer()
+
+
+class ReadSchema(Schema):
+    opened = fields.Boolean(load_default=False)
+
+
+class PreferenceSchema(Schema):
+    group = fields.String()
+    label = fields.String()
+    enabled = fields.Boolean()
+
+
+class PreferencesSchema(Schema):
+    settings = fields.List(fields.Nested(PreferenceSchema))
+
+
+class PreferencesPatchSchema(Schema):
+    settings = fields.Dict(keys=fields.String(validate=validate.OneOf(list(GROUPS))),
+                           values=fields.Boolean(), required=True)

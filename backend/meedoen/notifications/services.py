@@ -1,0 +1,136 @@
+"""Composing and sending a notification, and the sender's figures."""
+
+import hashlib
+import json
+from datetime import timedelta
+
+from flask_babel import gettext as _
+from sqlalchemy import case, func, select
+
+from meedoen.audit.models import record
+from meedoen.core.errors import fail
+from meedoen.core.models import utcnow
+from meedoen.extensions import db
+from meedoen.notifications.audience import count_recipients
+from meedoen.notifications.models import (
+    Delivery,
+    DeliveryStatus,
+    InboxItem,
+    Notification,
+    NotificationText,
+)
+from meedoen.notifications.policy import check_locations, target_municipality
+
+MAX_AHEAD = timedelta(days=365)
+
+
+def normalise_audience(audience: dict) -> dict:
+    return {key: sorted(set(values)) for key, values in audience.items() if values}
+
+
+def audience_for(user, data: dict) -> tuple[int, dict]:
+    municipality_id = target_municipality(user, data.get("municipality_id"))
+    audience = normalise_audience(data.get("audience") or {})
+    check_locations(municipality_id, audience.get("location_ids", []))
+    return municipality_id, audience
+
+
+def link_url(link: dict | None, municipality_id: int) -> str | None:
+    """A link to an activity or contact that the recipients can see."""
+    if not link:
+        return None
+    if link["kind"] == "activity":
+        from meedoen.activities.models import Activity
+
+        found = db.session.get(Activity, link["id"])
+        visible = found is not None and found.municipality_id == municipality_id
+        url = f"/activities/{link['id']}"
+    else:
+        from meedoen.contacts.models import Contact
+
+        found = db.session.get(Contact, link["id"])
+        visible = found is not None and found.municipality_id in (municipality_id, None)
+        url = f"/contacts/{link['id']}"
+    if not visible:
+        fail(422, fields={"link": {"id": [_("We could not find this.")]}})
+    return url
+
+
+def content_hash(texts: list[dict], url: str | None, audience: dict, urgent: bool) -> str:
+    canonical = json.dumps({"texts": sorted(texts, key=lambda t: t["lang"]), "url": url,
+                            "audience": audience, "urgent": urgent},
+                           sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _send_time(requested):
+    now = utcnow()
+    if requested is None or requested <= now:
+        return now
+    if requested > now + MAX_AHEAD:
+        fail(422, fields={"send_at": [_("Choose a time within a year from now.")]})
+    return requested
+
+
+def create_notification(user, data: dict) -> Notification:
+    """Store the notification and audit the send. Delivery happens in the background."""
+    municipality_id, audience = audience_for(user, data)
+    url = link_url(data.get("link"), municipality_id)
+    send_at = _send_time(data.get("send_at"))
+    texts = [{"lang": t["lang"], "title": t["title"], "body": t["body"]} for t in data["texts"]]
+    digest = content_hash(texts, url, audience, data["urgent"])
+    notification = Notification(municipality_id=municipality_id, sender_id=user.id,
+                                audience=audience, url=url, urgent=data["urgent"],
+                                send_at=send_at, content_hash=digest,
+                                texts=[NotificationText(**t) for t in texts])
+    db.session.add(notification)
+    db.session.flush()
+    record(user, "notification.send", municipality_id, notification_id=notification.id,
+           recipients=count_recipients(db.session, municipality_id, audience),
+           content_hash=digest, send_at=send_at.isoformat(),
+           languages=sorted(t["lang"] for t in texts), urgent=data["urgent"])
+    db.session.commit()
+    return notification
+
+
+EMPTY_FIGURES = {"targeted": 0, "delivered": 0, "inbox_only": 0, "failed": 0, "pending": 0,
+                 "opened": 0}
+
+
+def figures_for(notification_ids: list[int]) -> dict[int, dict]:
+    """Per notification: targeted, delivered to ≥1 device, inbox-only, failed, pending, opened."""
+    if not notification_ids:
+        return {}
+    sent = func.sum(case((Delivery.status == DeliveryStatus.SENT, 1), else_=0))
+    waiting = func.sum(case((Delivery.status.in_([DeliveryStatus.PENDING,
+                                                  DeliveryStatus.SENDING]), 1), else_=0))
+    per_item = (
+        select(InboxItem.notification_id.label("nid"), InboxItem.opened_at.label("opened_at"),
+               func.count(Delivery.id).label("devices"), sent.label("sent"),
+               waiting.label("waiting"))
+        .outerjoin(Delivery, Delivery.inbox_item_id == InboxItem.id)
+        .where(InboxItem.notification_id.in_(notification_ids))
+        .group_by(InboxItem.id, InboxItem.notification_id, InboxItem.opened_at)
+    ).subquery()
+    c = per_item.c
+
+    def count_when(condition):
+        return func.sum(case((condition, 1), else_=0))
+
+    rows = db.session.execute(
+        select(c.nid, func.count(), count_when(c.sent > 0), count_when(c.devices == 0),
+               count_when((c.devices > 0) & (c.sent == 0) & (c.waiting == 0)),
+               count_when((c.devices > 0) & (c.sent == 0) & (c.waiting > 0)),
+               func.count(c.opened_at))
+        .group_by(c.nid)
+    ).all()
+    names = ("targeted", "delivered", "inbox_only", "failed", "pending", "opened")
+    return {row[0]: dict(zip(names, (int(v or 0) for v in row[1:]), strict=True))
+            for row in rows}
+
+
+def with_figures(notifications: list[Notification]) -> list[Notification]:
+    figures = figures_for([n.id for n in notifications])
+    for notification in notifications:
+        notification.figures = figures.get(notification.id, EMPTY_FIGURES)
+    return notifications

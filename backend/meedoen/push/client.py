@@ -1,0 +1,31 @@
+"""One pooled PushClient per process and configuration."""
+
+import threading
+from functools import partial
+
+from flask import current_app
+
+from meedoen.push.endpoints import endpoint_allowed
+from meedoen.push.sender import PushClient, SenderSettings
+from meedoen.push.vapid import TokenCache, get_vapid, key_id
+
+_lock = threading.Lock()
+
+
+def get_push_client() -> PushClient:
+    app = current_app._get_current_object()
+    vapid = get_vapid(app)
+    settings = SenderSettings.from_config(app.config)
+    signature = (key_id(vapid), app.config["VAPID_SUBJECT"], settings,
+                 tuple(app.config["PUSH_SERVICE_HOSTS"]),
+                 app.config["PUSH_ALLOW_INSECURE_ENDPOINTS"])
+    with _lock:
+        cached = app.extensions.get("meedoen_push_client")
+        if cached and cached[0] == signature:
+            return cached[1]
+        if cached:
+            cached[1].close()
+        client = PushClient(TokenCache(vapid, app.config["VAPID_SUBJECT"]), settings,
+                            partial(endpoint_allowed, app=app))
+        app.extensions["meedoen_push_client"] = (signature, client)
+        return client

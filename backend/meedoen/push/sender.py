@@ -1,0 +1,175 @@
+"""Concurrent Web Push delivery with pooled connections.
+
+Encryption is pywebpush's (aes128gcm); the VAPID header comes from a per-origin
+token cache. Every request has an explicit TTL, Urgency, Topic and timeout and
+never follows a redirect. The event loop runs in its own thread, so callers
+(request handlers, RQ jobs) submit work and collect ``Outcome``s as futures.
+"""
+
+import asyncio
+import logging
+import random
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+
+import aiohttp
+from pywebpush import WebPusher
+
+from meedoen.core.models import utcnow
+from meedoen.push.endpoints import origin
+from meedoen.push.vapid import TokenCache
+
+log = logging.getLogger(__name__)
+
+# Plaintext above 3,993 bytes becomes a multi-record body that push services refuse.
+MAX_PAYLOAD = 3072
+MAX_RETRY_AFTER = 24 * 3600
+URGENCIES = ("very-low", "low", "normal", "high")
+
+
+@dataclass(frozen=True)
+class Message:
+    payload: bytes
+    ttl: int
+    urgency: str = "normal"
+    topic: str | None = None
+
+    def __post_init__(self):
+        if len(self.payload) > MAX_PAYLOAD:
+            raise ValueError(f"push payload of {len(self.payload)} bytes is over {MAX_PAYLOAD}")
+        if self.urgency not in URGENCIES:
+            raise ValueError(f"unknown urgency {self.urgency!r}")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """sent | gone (404/410) | rejected (other 4xx, 3xx) | later (wait retry_after) | failed"""
+
+    result: str
+    status: int | None = None
+    retry_after: float | None = None
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        seconds = float(value)
+    else:
+        try:
+            seconds = (parsedate_to_datetime(value) - utcnow()).total_seconds()
+        except (TypeError, ValueError):
+            return None
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+
+
+def classify(status: int, retry_after: str | None) -> Outcome:
+    if 200 <= status < 300:
+        return Outcome("sent", status)
+    if status in (404, 410):
+        return Outcome("gone", status)
+    if status == 429 or status >= 500:
+        return Outcome("retry", status, parse_retry_after(retry_after))
+    return Outcome("rejected", status)
+
+
+@dataclass(frozen=True)
+class SenderSettings:
+    concurrency: int = 64
+    timeout: float = 10.0
+    connect_timeout: float = 5.0
+    attempts: int = 4
+    backoff: float = 0.5
+    max_inline_wait: float = 10.0
+
+    @classmethod
+    def from_config(cls, config) -> "SenderSettings":
+        return cls(concurrency=config["PUSH_CONCURRENCY"], timeout=config["PUSH_TIMEOUT"],
+                   connect_timeout=config["PUSH_CONNECT_TIMEOUT"],
+                   attempts=config["PUSH_ATTEMPTS"], backoff=config["PUSH_BACKOFF"],
+                   max_inline_wait=config["PUSH_MAX_INLINE_WAIT"])
+
+
+class PushClient:
+    def __init__(self, tokens: TokenCache, settings: SenderSettings,
+                 endpoint_allowed: Callable[[str], bool]):
+        self.tokens = tokens
+        self.settings = settings
+        self.endpoint_allowed = endpoint_allowed
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True,
+                                        name="push-sender")
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self._open(), self._loop).result()
+
+    async def _open(self) -> None:
+        self._slots = asyncio.Semaphore(self.settings.concurrency)
+        connector = aiohttp.TCPConnector(limit=self.settings.concurrency, ttl_dns_cache=300)
+        timeout = aiohttp.ClientTimeout(total=self.settings.timeout,
+                                        sock_connect=self.settings.connect_timeout)
+        self._session = aiohttp.ClientSession(connector=connector, timeout=timeout,
+                                              trust_env=False, auto_decompress=False)
+
+    def submit(self, subscription: dict, message: Message) -> Future:
+        return asyncio.run_coroutine_threadsafe(self.send(subscription, message), self._loop)
+
+    def close(self) -> None:
+        if self._loop.is_closed():
+            return
+        asyncio.run_coroutine_threadsafe(self._session.close(), self._loop).result(5)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(5)
+        self._loop.close()
+
+    async def send(self, subscription: dict, message: Message) -> Outcome:
+        """One message to one device, retrying 429/5xx/time-outs a bounded number of times."""
+        attempts = self.settings.attempts
+        for attempt in range(1, attempts + 1):
+            async with self._slots:
+                outcome = await self._attempt(subscription, message)
+            if outcome.result != "retry":
+                return outcome
+            if attempt == attempts:
+                return Outcome("failed", outcome.status)
+            wait = outcome.retry_after
+            if wait is None:
+                wait = self.settings.backoff * 2 ** (attempt - 1) * (1 + random.random() / 4)
+            if wait > self.settings.max_inline_wait:
+                return Outcome("later", outcome.status, wait)
+            await asyncio.sleep(wait)
+        raise AssertionError("unreachable")
+
+    def _headers(self, endpoint: str, message: Message) -> dict:
+        headers = {
+            "Authorization": self.tokens.header(origin(endpoint)),
+            "TTL": str(message.ttl),
+            "Urgency": message.urgency,
+            "Content-Encoding": "aes128gcm",
+            "Content-Type": "application/octet-stream",
+        }
+        if message.topic:
+            headers["Topic"] = message.topic
+        return headers
+
+    async def _attempt(self, subscription: dict, message: Message) -> Outcome:
+        endpoint = subscription["endpoint"]
+        if not self.endpoint_allowed(endpoint):
+            return Outcome("gone", None)  # no longer on the allowlist: never send there
+        try:
+            body = WebPusher(subscription).encode(message.payload, "aes128gcm")["body"]
+        except Exception:  # a broken key on our side: this device can never receive
+            log.warning("cannot encrypt for subscription %s", endpoint[:60], exc_info=True)
+            return Outcome("rejected", None)
+        try:
+            async with self._session.post(endpoint, data=body,
+                                          headers=self._headers(endpoint, message),
+                                          allow_redirects=False) as response:
+                await response.content.read(65536)
+                return classify(response.status, response.headers.get("Retry-After"))
+        except (TimeoutError, aiohttp.ClientError, OSError) as error:
+            log.info("push to %s failed: %r", origin(endpoint), error)
+            return Outcome("retry", None)
