@@ -1,0 +1,1 @@
+"""Activities: post, find, sign up and go (issue 3)."""

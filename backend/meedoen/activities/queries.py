@@ -1,0 +1,198 @@
+"""Finding activities and shaping them for the API, in the asked language."""
+
+from collections import namedtuple
+from datetime import datetime, time, timedelta
+
+from flask_babel import get_locale
+from sqlalchemy import and_, bindparam, func, literal, or_, select
+from sqlalchemy.orm import selectinload
+
+from meedoen.activities.models import (
+    AMSTERDAM,
+    Activity,
+    ActivityText,
+    Signup,
+    SignupStatus,
+    Transport,
+)
+from meedoen.activities.policy import can_manage, visible
+from meedoen.activities.texts import localized
+from meedoen.auth.models import Role, User
+from meedoen.core.models import utcnow
+from meedoen.extensions import db
+
+MAX_GOING_TOGETHER = 50
+
+
+def language() -> str:
+    return str(get_locale())
+
+
+# The busiest endpoint: ONE statement per page (its texts come along as a JSON array per
+# row), built once per database dialect (adding WHERE clauses is cheap; building its
+# columns on every request was a third of its time), returning plain rows, not ORM objects.
+PAGE_COLUMNS = [Activity.__table__.c[name] for name in (
+    "id", "municipality_id", "location_id", "series_id", "status", "category", "starts_at",
+    "ends_at", "venue_name", "venue_address", "latitude", "longitude", "cost_cents",
+    "support_note", "transport", "capacity", "taken", "spoken", "beginner_friendly",
+    "min_age", "max_age", "organiser", "original_language")]
+# The texts of a row travel as one string: fields and texts split by the ASCII unit and
+# record separators, which input validation never lets into a text (cheaper than JSON).
+UNIT, RECORD = "\x1f", "\x1e"
+AGGREGATES = {"postgresql": func.string_agg, "sqlite": func.group_concat}
+PageText = namedtuple("PageText", "language title description")
+_pages = {}
+
+
+def _page_statement():
+    dialect = db.session.get_bind().dialect.name
+    if dialect not in _pages:
+        unit = literal(UNIT)
+        joined = (ActivityText.language + unit + ActivityText.title + unit
+                  + ActivityText.description)
+        texts = (select(AGGREGATES[dialect](joined, literal(RECORD)))
+                 .where(ActivityText.activity_id == Activity.id)
+                 .scalar_subquery().label("texts"))
+        my_signup = (select(Signup.status)
+                     .where(Signup.activity_id == Activity.id,
+                            Signup.user_id == bindparam("viewer"))
+                     .scalar_subquery().label("my_signup"))
+        _pages[dialect] = (select(*PAGE_COLUMNS, my_signup, texts)
+                           .order_by(Activity.starts_at, Activity.id))
+    return _pages[dialect]
+
+
+def find(user: User, args: dict) -> dict:
+    """One page of upcoming activities, with their texts, in one statement whatever the
+    page size.
+
+    No total count: counting every match costs a scan of all of them on every request;
+    ``has_more`` comes from fetching one activity extra."""
+    page, per_page = args["page"], args["per_page"]
+    query = (_page_statement()
+             .where(visible(user), Activity.ends_at > utcnow(), *filters(user, args))
+             .limit(per_page + 1).offset((page - 1) * per_page))
+    rows = db.session.execute(query, {"viewer": user.id}).all()
+    wanted = language()
+    return {"items": [summary(row, _split_texts(row.texts), wanted, row.my_signup)
+                      for row in rows[:per_page]],
+            "has_more": len(rows) > per_page, "page": page, "per_page": per_page}
+
+
+def _split_texts(joined: str | None) -> list[PageText]:
+    return [PageText(*text.split(UNIT, 2)) for text in joined.split(RECORD)] if joined else []
+
+
+def filters(user: User, args: dict) -> list:
+    found = []
+    if args.get("category"):
+        found.append(Activity.category.in_(args["category"]))
+    if "date_from" in args:
+        found.append(Activity.starts_at >= _local_midnight(args["date_from"]))
+    if "date_to" in args:
+        found.append(Activity.starts_at < _local_midnight(args["date_to"] + timedelta(days=1)))
+    free_times = [column.is_(True) for name, column in (("evenings", Activity.is_evening),
+                                                         ("weekends", Activity.is_weekend))
+                  if args.get(name)]
+    if free_times:
+        found.append(or_(*free_times))
+    if args.get("free"):
+        found.append(Activity.cost_cents == 0)
+    if args.get("support"):
+        found.append(Activity.support_note != "")
+    if args.get("transport"):
+        found.append(Activity.transport != Transport.NONE)
+    if args.get("beginner"):
+        found.append(Activity.beginner_friendly.is_(True))
+    if args.get("spots_left"):
+        found.append(or_(Activity.capacity.is_(None), Activity.taken < Activity.capacity))
+    if args.get("language"):
+        found.append(Activity.spoken.contains(f" {args['language']} ", autoescape=True))
+    if args.get("q"):
+        found.append(_matches_text(args["q"]))
+    if args.get("status") and user.role != Role.YOUTH:
+        found.append(Activity.status == args["status"])
+    return found
+
+
+def _local_midnight(day) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=AMSTERDAM)
+
+
+def _matches_text(words: str):
+    return Activity.search_text.contains(words.lower(), autoescape=True)
+
+
+def summary(activity, texts: list, wanted: str, my_signup: SignupStatus | None = None) -> dict:
+    """An activity (ORM object or plain row) in the asked language."""
+    capacity, taken = activity.capacity, activity.taken
+    return {
+        "id": activity.id, "municipality_id": activity.municipality_id,
+        "location_id": activity.location_id, "series_id": activity.series_id,
+        "status": activity.status.value, "category": activity.category,
+        "starts_at": activity.starts_at.isoformat(), "ends_at": activity.ends_at.isoformat(),
+        "timezone": "Europe/Amsterdam",
+        "venue_name": activity.venue_name, "venue_address": activity.venue_address,
+        "latitude": activity.latitude, "longitude": activity.longitude,
+        "cost_cents": activity.cost_cents, "free": activity.cost_cents == 0,
+        "support_note": activity.support_note, "transport": activity.transport.value,
+        "capacity": capacity, "going": taken,
+        "spots_left": None if capacity is None else max(capacity - taken, 0),
+        "languages": activity.spoken.split(),
+        "beginner_friendly": activity.beginner_friendly,
+        "min_age": activity.min_age, "max_age": activity.max_age,
+        "organiser": activity.organiser,
+        "text": localized(texts, activity.original_language, wanted),
+        "my_signup": SignupStatus(my_signup).value if my_signup else None,
+    }
+
+
+def detail(activity: Activity, user: User) -> dict:
+    mine = db.session.scalar(select(Signup.status).where(Signup.activity_id == activity.id,
+                                                         Signup.user_id == user.id))
+    shown = summary(activity, activity.texts, language(), mine)
+    shown.update(contact_name=activity.contact_name, contact_phone=activity.contact_phone,
+                 waitlisted=_count_status(activity, SignupStatus.WAITLISTED),
+                 going_together=going_together(activity, user))
+    if can_manage(user, activity):
+        shown["texts"] = {text.language: {"title": text.title, "description": text.description}
+                          for text in activity.texts}
+    return shown
+
+
+def _count_status(activity: Activity, status: SignupStatus) -> int:
+    return db.session.scalar(select(func.count()).select_from(Signup).where(
+        Signup.activity_id == activity.id, Signup.status == status))
+
+
+def going_together(activity: Activity, viewer: User) -> list[str]:
+    """Display names of other youth going who chose to be shown ("go together")."""
+    query = (select(User.display_name)
+             .join(Signup, Signup.user_id == User.id)
+             .where(Signup.activity_id == activity.id, Signup.status == SignupStatus.CONFIRMED,
+                    User.show_as_going.is_(True), User.role == Role.YOUTH,
+                    User.id != viewer.id)
+             .order_by(Signup.queued_at, Signup.id).limit(MAX_GOING_TOGETHER))
+    return list(db.session.scalars(query))
+
+
+def signup_list(activity: Activity) -> list[dict]:
+    query = (select(User.display_name, Signup.status, Signup.queued_at)
+             .join(Signup, Signup.user_id == User.id)
+             .where(Signup.activity_id == activity.id,
+                    Signup.status.in_((SignupStatus.CONFIRMED, SignupStatus.WAITLISTED)))
+             .order_by(Signup.status, Signup.queued_at, Signup.id))
+    return [{"display_name": name, "status": status.value, "signed_up_at": queued_at}
+            for name, status, queued_at in db.session.execute(query)]
+
+
+def my_activities(user: User) -> list[dict]:
+    """My sign-ups (going or waiting) for activities that have not ended yet."""
+    query = (select(Activity, Signup.status)
+             .join(Signup, and_(Signup.activity_id == Activity.id, Signup.user_id == user.id))
+             .where(Signup.status != SignupStatus.CANCELLED, Activity.ends_at > utcnow())
+             .order_by(Activity.starts_at, Activity.id)
+             .options(selectinload(Activity.texts)))
+    wanted = language()
+    return [{**summary(activity, activity.texts, wanted, status), "signup_status": status.value}
+            for activity, status in db.session.execute(query)]

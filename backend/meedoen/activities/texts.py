@@ -1,0 +1,50 @@
+"""Activity texts: sanitising and choosing the language to show."""
+
+import html
+
+import nh3
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+# Plain text with safe links: no images (they would leak the reader's IP), no styles.
+ALLOWED_TAGS = {"a", "p", "br", "strong", "em", "ul", "ol", "li"}
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+URL_SCHEMES = {"https", "http", "mailto", "tel"}
+
+
+def clean_description(html: str) -> str:
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                     url_schemes=URL_SCHEMES, link_rel="noopener noreferrer nofollow",
+                     strip_comments=True)
+
+
+def localized(texts: list, original_language: str, wanted: str) -> dict:
+    """The text in ``wanted``, else the original, and says which one it is."""
+    by_language = {text.language: text for text in texts}
+    chosen = by_language.get(wanted) or by_language.get(original_language)
+    if chosen is None and texts:
+        chosen = by_language[min(by_language)]
+    return {
+        "title": chosen.title if chosen else "",
+        "description": chosen.description if chosen else "",
+        "language": chosen.language if chosen else original_language,
+        "fallback": chosen is None or chosen.language != wanted,
+        "original_language": original_language,
+        "available_languages": sorted(by_language),
+    }
+
+
+def search_text(texts) -> str:
+    return " ".join(f"{text.title} {html.unescape(nh3.clean(text.description, tags=set()))}"
+                    for text in texts).lower()
+
+
+@event.listens_for(Session, "before_flush")
+def _refresh_search_text(session, flush_context, instances) -> None:
+    from meedoen.activities.models import Activity, ActivityText
+
+    changed = [obj for obj in (*session.new, *session.dirty)
+               if isinstance(obj, Activity | ActivityText)]
+    activities = {obj.activity if isinstance(obj, ActivityText) else obj for obj in changed}
+    for activity in activities - {None}:
+        activity.search_text = search_text(activity.texts)
