@@ -1,7 +1,5 @@
 """Making contacts and assignments for the contacts and questions tests."""
 
-import flask_babel
-from flask import g
 from meedoen.contacts.models import Assignment, Contact, ContactKind, ContactText
 from meedoen.extensions import db
 
@@ -29,13 +27,5 @@ def names(response) -> list[str]:
     return [item["name"] for item in response.get_json()]
 
 
-def fresh() -> None:
-    """The test's app context is shared by its requests (the factory holds it open), so the
-    user and language that Flask-Login and Flask-Babel cached there must be forgotten."""
-    g.pop("_login_user", None)
-    flask_babel.refresh()
-
-
 def login(client, user):
-    fresh()
     return client.login_as(user)

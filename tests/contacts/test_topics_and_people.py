@@ -8,7 +8,7 @@ from meedoen.extensions import db
 from meedoen.topics import TOPICS
 
 from tests.conftest import ROOT
-from tests.contacts.helpers import assign, fresh, login, make_contact, names
+from tests.contacts.helpers import assign, login, make_contact, names
 
 
 @pytest.fixture
@@ -141,7 +141,6 @@ def test_coverage_lists_youth_with_fewer_than_three_or_no_language_match(client,
     assert rows["Hodan"]["people"] == 3 and not rows["Hodan"]["speaks_language"]
     assert rows["Hamid"]["available_in_language"] == 1  # the national Dari/Persian line
     assert rows["Hodan"]["available_in_language"] == 0
-    fresh()
     login(client, factory.user(Role.ADMIN))
     everywhere = client.get("/api/v1/contacts/coverage").get_json()
     assert everywhere["youth_total"] == 5

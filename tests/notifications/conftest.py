@@ -1,26 +1,9 @@
 import pytest
-from flask import g, has_app_context
 from meedoen.auth.models import Role
 from meedoen.push.vapid import public_key
 from py_vapid import Vapid
 
-from tests.conftest import ApiClient
 from tests.pushservice import PushService
-
-
-class SwitchingClient(ApiClient):
-    """The factory's app context outlives requests: forget the user cached in ``g``."""
-
-    def login_as(self, user):
-        if has_app_context():
-            g.pop("_login_user", None)
-        return super().login_as(user)
-
-
-@pytest.fixture
-def client(app):
-    app.test_client_class = SwitchingClient
-    return app.test_client()
 
 
 @pytest.fixture(scope="session")
