@@ -11,10 +11,13 @@ export PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH ?= /usr/bin/chromium
 
 run: install
 	$(FLASK) db upgrade
+	$(FLASK) vapid-keys
 	$(FLASK) demo $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)")
 	$(MAKE) --no-print-directory serve
 
+# With REDIS_URL set, background work runs in an RQ worker started beside the web servers.
 serve:
+	@if [ -n "$$REDIS_URL" ]; then $(FLASK) worker & trap "kill $$! 2>/dev/null" EXIT; fi; \
 	$(VENV)/bin/gunicorn --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 \
 	  --access-logfile - 'meedoen:create_app()'
 
