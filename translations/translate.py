@@ -30,8 +30,10 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
 
 
 def pybabel(*args: str) -> None:
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True,
-                   cwd=ROOT, stdout=subprocess.DEVNULL)
+    done = subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args],
+                          cwd=ROOT, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(done.stderr)
 
 
 def extract_to(pot: Path) -> None:

@@ -100,7 +100,7 @@ LOCAL = (
     ("Somalische Vereniging {place}", K.COMMUNITY_ORGANISATION, None, ["so", "nl", "en"],
      ["paperwork", "school", "family_reunification"], True, "so", None),
     ("Buddy Senait", K.BUDDY, "Buddyproject {place}", ["ti", "nl", "en"],
-     ["school", "free_time", "feeling_down"], True, "buddy_ti", None),
+     ["school", "work", "free_time", "feeling_down"], True, "buddy_ti", None),
     ("Buddy Omar", K.BUDDY, "Buddyproject {place}", ["ar", "nl"],
      ["work", "housing", "feeling_down"], True, "buddy_ar", None),
     ("Buddy Farid", K.BUDDY, "Buddyproject {place}", ["fa", "ps", "nl"],

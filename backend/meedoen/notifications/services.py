@@ -57,7 +57,7 @@ def link_url(link: dict | None, municipality_id: int) -> str | None:
 
 
 def content_hash(texts: list[dict], url: str | None, audience: dict, urgent: bool) -> str:
-    canonical = json.dumps({"texts": sorted(texts, key=lambda t: t["lang"]), "url": url,
+    canonical = json.dumps({"texts": sorted(texts, key=lambda text: text["lang"]), "url": url,
                             "audience": audience, "urgent": urgent},
                            sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()
@@ -77,7 +77,8 @@ def create_notification(user, data: dict) -> Notification:
     municipality_id, audience = audience_for(user, data)
     url = link_url(data.get("link"), municipality_id)
     send_at = _send_time(data.get("send_at"))
-    texts = [{"lang": t["lang"], "title": t["title"], "body": t["body"]} for t in data["texts"]]
+    fields = ("lang", "title", "body")
+    texts = [{name: text[name] for name in fields} for text in data["texts"]]
     digest = content_hash(texts, url, audience, data["urgent"])
     notification = Notification(municipality_id=municipality_id, sender_id=user.id,
                                 audience=audience, url=url, urgent=data["urgent"],
@@ -88,7 +89,7 @@ def create_notification(user, data: dict) -> Notification:
     record(user, "notification.send", municipality_id, notification_id=notification.id,
            recipients=count_recipients(db.session, municipality_id, audience),
            content_hash=digest, send_at=send_at.isoformat(),
-           languages=sorted(t["lang"] for t in texts), urgent=data["urgent"])
+           languages=sorted(text["lang"] for text in texts), urgent=data["urgent"])
     db.session.commit()
     return notification
 

@@ -73,7 +73,7 @@ def compress(response):
     body = response.get_data()
     if len(body) < MIN_COMPRESS:
         return response
-    response.set_data(gzip.compress(body, compresslevel=5))
+    response.set_data(gzip.compress(body, compresslevel=4))
     response.headers["Content-Encoding"] = "gzip"
     response.vary.add("Accept-Encoding")
     return response

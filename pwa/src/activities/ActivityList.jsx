@@ -1,0 +1,63 @@
+import { useState } from "preact/hooks";
+import { query, useApi } from "../lib/api.js";
+import { lang, t } from "../lib/i18n.js";
+import { useSession } from "../lib/session.js";
+import { usePending } from "../ui/pending.jsx";
+import { Button, ButtonLink, Chip, Empty, ErrorNote, Loading, Page, TextField } from "../ui/kit.jsx";
+import { ActivityCard } from "./parts.jsx";
+
+const FILTERS = [
+  ["free", () => t("Free"), "euro"],
+  ["evenings", () => t("Evenings"), "moon"],
+  ["weekends", () => t("Weekends"), "calendar"],
+  ["transport", () => t("Transport offered"), "bus"],
+  ["language", () => t("My language"), "chat"],
+];
+
+export default function ActivityList({ query: params }) {
+  const { user } = useSession();
+  const [filters, setFilters] = useState(() => Object.fromEntries(
+    FILTERS.map(([name]) => [name, params.get(name) === "1"])));
+  const [q, setQ] = useState("");
+  const [search, setSearch] = useState("");
+  const [pages, setPages] = useState(1);
+  const path = "/activities" + query({
+    free: filters.free && "true", evenings: filters.evenings && "true",
+    weekends: filters.weekends && "true", transport: filters.transport && "true",
+    language: filters.language && lang(), q: search, per_page: 20 * pages,
+  });
+  const { data, error, offline } = useApi(path, { cache: true });
+  const pending = usePending();
+  const flip = (name) => { setFilters({ ...filters, [name]: !filters[name] }); setPages(1); };
+  const staff = user && user.role !== "youth";
+  return (
+    <Page title={t("Activities")} offline={offline}
+      actions={staff && <ButtonLink href="/staff/activities/new" icon="plus" kind="secondary">{t("New")}</ButtonLink>}>
+      <fieldset class="chips">
+        <legend>{t("Show only")}</legend>
+        {FILTERS.map(([name, label, icon]) => (
+          <Chip key={name} data-filter={name} icon={icon} pressed={filters[name]} onClick={() => flip(name)}>{label()}</Chip>
+        ))}
+      </fieldset>
+      <form role="search" onSubmit={(e) => { e.preventDefault(); setSearch(q.trim()); }}>
+        <TextField label={t("Search")} type="search" value={q} onValue={setQ} />
+      </form>
+      <ErrorNote error={error} />
+      {!data && !error && <Loading />}
+      {data && (
+        <>
+          {data.items.length === 0 && <Empty>{t("Nothing found. Try fewer filters.")}</Empty>}
+          <ul class="card-list">
+            {data.items.map((a) => (
+              <ActivityCard key={a.id} activity={a} level={2}
+                pending={pending.some((p) => p.activityId === a.id)} />
+            ))}
+          </ul>
+          {data.has_more && (
+            <Button kind="secondary" onClick={() => setPages(pages + 1)}>{t("Show more")}</Button>
+          )}
+        </>
+      )}
+    </Page>
+  );
+}

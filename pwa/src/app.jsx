@@ -1,0 +1,108 @@
+// The app shell: skip link, top bar, the current screen (a lazy chunk), bottom navigation.
+import { useEffect, useRef, useState } from "preact/hooks";
+import { t, onLanguage } from "./lib/i18n.js";
+import { useSession } from "./lib/session.js";
+import { findRoute, navRoutes } from "./routes.js";
+import { Link, navigate, useLocation } from "./router.js";
+import { Icon } from "./ui/icons.jsx";
+import { Loading, Page, ErrorNote } from "./ui/kit.jsx";
+import { PendingBar } from "./ui/pending.jsx";
+
+const loaded = new Map();
+
+function useScreen(route) {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (!route || loaded.has(route)) return;
+    route.load().then(
+      (module) => { loaded.set(route, { Screen: module.default }); setTick((n) => n + 1); },
+      (error) => { loaded.set(route, { error }); setTick((n) => n + 1); },
+    );
+  }, [route]);
+  return route ? loaded.get(route) : null;
+}
+
+function NotFound() {
+  return (
+    <Page title={t("Page not found")}>
+      <p><Link href="/">{t("Go to the start page")}</Link></p>
+    </Page>
+  );
+}
+
+function Outlet({ path, search, user }) {
+  const { route, params, login } = findRoute(path, user);
+  useEffect(() => {
+    if (login) navigate(user === null ? "/welcome" : "/", { replace: true });
+  }, [login, user]);
+  const screen = useScreen(route);
+  if (!route) return login ? <Loading /> : <NotFound />;
+  if (!screen) return <main id="main" class="page"><Loading /></main>;
+  if (screen.error) {
+    return (
+      <Page title={t("This page could not be loaded")}>
+        <ErrorNote error={{ message: t("You are offline. Try again when you have internet.") }} />
+      </Page>
+    );
+  }
+  const { Screen } = screen;
+  return <Screen params={params} query={new URLSearchParams(search)} />;
+}
+
+function BottomNav({ user, path }) {
+  const items = navRoutes(user).filter((r) => r.nav.place !== "top");
+  const bar = useRef(null);
+  useEffect(() => {
+    // With large text the bar wraps onto more rows; the page keeps room for it.
+    if (!bar.current || !window.ResizeObserver) return undefined;
+    const observer = new ResizeObserver(([entry]) => document.documentElement.style
+      .setProperty("--nav-height", `${Math.ceil(entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height)}px`));
+    observer.observe(bar.current);
+    return () => observer.disconnect();
+  }, [items.length]);
+  if (!items.length) return null;
+  return (
+    <nav class="bottom-nav" aria-label={t("Main menu")} ref={bar}>
+      {items.map((r) => {
+        const active = r.path === "/" ? path === "/" : path.startsWith(r.path);
+        return (
+          <Link key={r.path} href={r.path} aria-current={active ? "page" : undefined}>
+            <Icon name={r.nav.icon} />
+            <span>{r.nav.label()}</span>
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
+function TopBar({ user }) {
+  const top = navRoutes(user).filter((r) => r.nav.place === "top");
+  return (
+    <header class="top-bar">
+      <Link href="/" class="brand">Meedoen</Link>
+      {top.map((r) => (
+        <Link key={r.path} href={r.path} class="top-link">
+          <Icon name={r.nav.icon} /><span>{r.nav.label()}</span>
+        </Link>
+      ))}
+    </header>
+  );
+}
+
+export function App() {
+  const where = useLocation();
+  const { user } = useSession();
+  const [, setLang] = useState(null);
+  useEffect(() => onLanguage(setLang), []);
+  const [path, search = ""] = where.split("?");
+  return (
+    <>
+      <a class="skip-link" href="#main">{t("Skip to content")}</a>
+      <TopBar user={user} />
+      {user && <PendingBar />}
+      <Outlet path={path} search={search} user={user} />
+      <BottomNav user={user} path={path} />
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState } from "preact/hooks";
+import { query, useApi } from "../lib/api.js";
+import { t, tn } from "../lib/i18n.js";
+import { isStaff, useSession } from "../lib/session.js";
+import { Button, ButtonLink, Chip, Empty, ErrorNote, Loading, Page, SelectField } from "../ui/kit.jsx";
+import { FeedbackDue } from "./Feedback.jsx";
+import { IdeaCard, STATUSES, statusLabel, useCategories } from "./parts.jsx";
+
+const PAGE = 20;
+const MOST = 100; // the API gives at most 100 at a time
+
+export default function IdeaList({ query: params }) {
+  const { user } = useSession();
+  const categories = useCategories();
+  const [sort, setSort] = useState(params?.get("sort") === "newest" ? "newest" : "support");
+  const [status, setStatus] = useState([]);
+  const [category, setCategory] = useState("");
+  const [shown, setShown] = useState(PAGE);
+  const path = "/ideas" + query({ sort, status, category, per_page: shown });
+  const { data, error, offline } = useApi(path, { cache: true });
+  const youth = user?.role === "youth";
+  const flip = (s) => {
+    setStatus(status.includes(s) ? status.filter((x) => x !== s) : [...status, s]);
+    setShown(PAGE);
+  };
+  return (
+    <Page title={t("Ideas")} offline={offline}
+      actions={youth && <ButtonLink href="/ideas/new" icon="plus" kind="secondary">{t("Propose")}</ButtonLink>}>
+      <p class="hint">{t("What would you organise if you were the boss? Propose it, support the ideas you like. Staff answer every idea.")}</p>
+      {youth && <FeedbackDue />}
+      {isStaff(user) && (
+        <div class="btn-row">
+          <ButtonLink href="/ideas/stats" kind="secondary" icon="chart">{t("Ideas waiting for an answer")}</ButtonLink>
+          <ButtonLink href="/feedback/results" kind="secondary" icon="heart">{t("Feedback after activities")}</ButtonLink>
+        </div>
+      )}
+      <fieldset class="chips">
+        <legend>{t("Sort by")}</legend>
+        <Chip data-sort="support" pressed={sort === "support"} onClick={() => setSort("support")}>{t("Most support")}</Chip>
+        <Chip data-sort="newest" pressed={sort === "newest"} onClick={() => setSort("newest")}>{t("Newest")}</Chip>
+      </fieldset>
+      <fieldset class="chips">
+        <legend>{t("Show only")}</legend>
+        {STATUSES.map((s) => (
+          <Chip key={s} data-filter={s} pressed={status.includes(s)} onClick={() => flip(s)}>{statusLabel(s)}</Chip>
+        ))}
+      </fieldset>
+      <SelectField label={t("Category")} value={category} onValue={(v) => { setCategory(v); setShown(PAGE); }}
+        options={[{ value: "", label: t("All categories") },
+                  ...categories.map((c) => ({ value: c.slug, label: c.label }))]} />
+      <ErrorNote error={error} />
+      {!data && !error && <Loading />}
+      {data && (
+        <>
+          <p role="status">{tn("{count} idea", "{count} ideas", data.total)}</p>
+          {data.items.length === 0 && <Empty>{t("No ideas found.")}</Empty>}
+          <ul class="card-list">
+            {data.items.map((idea) => <IdeaCard key={idea.id} idea={idea} categories={categories} />)}
+          </ul>
+          {data.items.length < data.total && shown < MOST && (
+            <Button kind="secondary" onClick={() => setShown(Math.min(shown + PAGE, MOST))}>{t("Show more")}</Button>
+          )}
+        </>
+      )}
+    </Page>
+  );
+}

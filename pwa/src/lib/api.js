@@ -1,0 +1,86 @@
+// The JSON API client and a hook that reads with an offline copy in IndexedDB.
+import { useCallback, useEffect, useState } from "preact/hooks";
+import { t, lang, onLanguage } from "./i18n.js";
+import { cacheGet, cachePut } from "./store.js";
+
+export const SESSION_EXPIRED = "meedoen-session-expired";
+
+export class ApiError extends Error {
+  constructor({ status, code, message, fields }) {
+    super(message);
+    Object.assign(this, { status, code, fields: fields || {} });
+  }
+}
+
+export async function api(path, { method = "GET", body, idempotencyKey, headers = {} } = {}) {
+  const sent = { "X-Requested-With": "fetch", Accept: "application/json",
+                 "Accept-Language": lang(), ...headers };
+  if (body !== undefined) sent["Content-Type"] = "application/json";
+  if (idempotencyKey) sent["Idempotency-Key"] = idempotencyKey;
+  let response;
+  try {
+    response = await fetch("/api/v1" + path, {
+      method, headers: sent, credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: "offline",
+                         message: t("You are offline. Try again when you have internet.") });
+  }
+  if (response.status === 204) return null;
+  const data = await response.json().catch(() => null);
+  if (!response.ok) {
+    if (response.status === 401 && !path.startsWith("/auth/")) {
+      window.dispatchEvent(new Event(SESSION_EXPIRED)); // lib/session.js logs out locally
+    }
+    throw new ApiError(data && data.message ? data : {
+      status: response.status, code: "error",
+      message: t("Something went wrong. Please try again."),
+    });
+  }
+  return data;
+}
+
+let cacheScope = "anon";
+export const setCacheScope = (scope) => { cacheScope = scope; };
+
+/** GET path; with cache, the last answer is kept and shown when offline ({offline.updatedAt}). */
+export function useApi(path, { cache = false } = {}) {
+  const [state, setState] = useState({ loading: Boolean(path) });
+  const load = useCallback(async () => {
+    if (!path) return;
+    const key = `${cacheScope}:${lang()}:${path}`;
+    if (cache) {
+      const copy = await cacheGet(key);
+      if (copy) setState((s) => (s.data ? s : { data: copy.data, loading: true }));
+    }
+    try {
+      const data = await api(path);
+      setState({ data });
+      if (cache) cachePut(key, data);
+    } catch (error) {
+      const copy = error.status === 0 && cache ? await cacheGet(key) : null;
+      setState(copy ? { data: copy.data, offline: { updatedAt: copy.updatedAt } } : { error });
+    }
+  }, [path, cache]);
+  useEffect(() => {
+    setState({ loading: Boolean(path) });
+    load();
+    const off = onLanguage(load);
+    const online = () => load();
+    window.addEventListener("online", online);
+    return () => { off(); window.removeEventListener("online", online); };
+  }, [load]);
+  return { ...state, reload: load, setData: (data) => setState((s) => ({ ...s, data })) };
+}
+
+export function query(params) {
+  const parts = [];
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === false || value === "") continue;
+    for (const v of Array.isArray(value) ? value : [value]) {
+      parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(v)}`);
+    }
+  }
+  return parts.length ? "?" + parts.join("&") : "";
+}

@@ -1,0 +1,44 @@
+// What the service worker makes of a push message: pure functions (tested with node).
+
+const text = (value, max) => (typeof value === "string" ? value.slice(0, max) : "");
+
+/** Only a path of this app: other origins, javascript:, //host … open the inbox instead. */
+export function safePath(url, origin) {
+  try {
+    if (typeof url !== "string" || !url) return "/inbox";
+    const target = new URL(url, origin);
+    if (target.origin !== origin) return "/inbox";
+    return target.pathname + target.search + target.hash;
+  } catch {
+    return "/inbox";
+  }
+}
+
+/** The payload as an object whatever arrived: JSON object, other JSON, plain text or nothing. */
+export function parsePayload(raw) {
+  if (typeof raw !== "string" || !raw) return {};
+  try {
+    const parsed = JSON.parse(raw);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? parsed : { body: raw };
+  } catch {
+    return { body: raw };
+  }
+}
+
+/** title and options for showNotification; fallback = {title, body} in the user's language. */
+export function notificationFor(payload, fallback, origin) {
+  const title = text(payload.title, 200) || fallback.title || "Meedoen";
+  const body = text(payload.body, 1000) || (payload.title ? "" : fallback.body || "");
+  const options = {
+    body,
+    icon: "/icon-192.png",
+    badge: "/icon-192.png",
+    dir: ["ltr", "rtl"].includes(payload.dir) ? payload.dir : "auto",
+    data: { url: safePath(payload.url, origin), id: Number.isInteger(payload.id) ? payload.id : null },
+  };
+  const lang = text(payload.lang, 20);
+  if (lang) options.lang = lang;
+  const topic = text(payload.topic, 64);
+  if (topic) { options.tag = topic; options.renotify = true; }
+  return { title, options };
+}

@@ -1,0 +1,84 @@
+// Sign-up and cancel made offline: kept in IndexedDB with an Idempotency-Key and sent once
+// when the network is back (Background Sync in the service worker where the browser has it,
+// else the page on "online"). The server applies a key's effect exactly once, so a request
+// sent by both the page and the service worker still counts once.
+import { database } from "./store.js";
+
+const TAG = "meedoen-queue";
+const CHANGED = "meedoen-queue-changed";
+
+export function newKey() {
+  if (self.crypto?.randomUUID) return self.crypto.randomUUID();
+  const bytes = self.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export async function queued() {
+  try { return await (await database()).getAll("queue"); } catch { return []; }
+}
+
+function announce() {
+  try { new BroadcastChannel(CHANGED).postMessage("changed"); } catch { /* old browser */ }
+  if (typeof window !== "undefined") window.dispatchEvent(new Event(CHANGED));
+}
+
+export function onQueueChange(fn) {
+  const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(CHANGED) : null;
+  if (channel) channel.onmessage = fn;
+  window.addEventListener(CHANGED, fn);
+  return () => { channel?.close(); window.removeEventListener(CHANGED, fn); };
+}
+
+/** Queue a request: {method, path, body, activityId, kind}. Replaces an opposite pending one. */
+export async function enqueue(item) {
+  const db = await database();
+  for (const old of await db.getAll("queue")) {
+    if (old.activityId === item.activityId && old.kind !== item.kind) {
+      await db.delete("queue", old.id);
+      announce();
+      return null; // sign-up then cancel while offline: nothing to send
+    }
+  }
+  const entry = { id: newKey(), key: newKey(), created: Date.now(), ...item };
+  await db.put("queue", entry);
+  announce();
+  try {
+    const registration = await navigator.serviceWorker?.ready;
+    await registration?.sync?.register(TAG);
+  } catch { /* no Background Sync: the page flushes on "online" */ }
+  return entry;
+}
+
+async function send(entry) {
+  const response = await fetch("/api/v1" + entry.path, {
+    method: entry.method,
+    credentials: "same-origin",
+    headers: { "X-Requested-With": "fetch", "Content-Type": "application/json",
+               "Idempotency-Key": entry.key },
+    body: JSON.stringify(entry.body || {}),
+  });
+  // 5xx and 429: try again later. Anything else is final (done, or refused for good).
+  return !(response.status >= 500 || response.status === 429);
+}
+
+async function flushNow() {
+  const db = await database();
+  let sent = 0;
+  for (const entry of await db.getAll("queue")) {
+    let done = false;
+    try { done = await send(entry); } catch { return sent; } // still offline
+    if (done) {
+      await db.delete("queue", entry.id);
+      sent += 1;
+      announce();
+    }
+  }
+  return sent;
+}
+
+export function flush() {
+  if (self.navigator?.locks) return navigator.locks.request(TAG, flushNow);
+  return flushNow();
+}
+
+export const SYNC_TAG = TAG;

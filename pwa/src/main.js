@@ -1,2 +1,0 @@
-// The PWA issue builds the app here.
-document.getElementById("app").textContent = "Meedoen";

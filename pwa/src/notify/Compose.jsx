@@ -1,0 +1,120 @@
+import { useEffect, useState } from "preact/hooks";
+import { api, useApi } from "../lib/api.js";
+import { fromLocalInput } from "../lib/amsterdam.js";
+import { t, tn } from "../lib/i18n.js";
+import { LANGUAGES, languageName } from "../lib/languages.js";
+import { navigate } from "../router.js";
+import { useCategories } from "../settings/InterestPicker.jsx";
+import { Button, Chip, ErrorNote, Page, Section, TextField, Toggle } from "../ui/kit.jsx";
+
+const toggle = (list, value) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+
+function Audience({ audience, setAudience }) {
+  const categories = useCategories();
+  const locations = useApi("/locations");
+  const [count, setCount] = useState(null);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      api("/notifications/recipients", { method: "POST", body: { audience } })
+        .then((r) => setCount(r.count)).catch(() => setCount(null));
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [JSON.stringify(audience)]);
+  const flip = (name, value) => setAudience({ ...audience, [name]: toggle(audience[name], value) });
+  return (
+    <Section title={t("Who gets it")} id="audience">
+      <p class="hint">{t("Nothing chosen means: all young people in your municipality.")}</p>
+      {locations.data?.length > 0 && (
+        <fieldset class="chips"><legend>{t("Locations")}</legend>
+          {locations.data.map((l) => (
+            <Chip key={l.id} pressed={audience.location_ids.includes(l.id)} onClick={() => flip("location_ids", l.id)}>
+              <bdi>{l.name}</bdi>
+            </Chip>
+          ))}
+        </fieldset>
+      )}
+      <fieldset class="chips"><legend>{t("Interests")}</legend>
+        {(categories.data || []).map((c) => (
+          <Chip key={c.slug} pressed={audience.interests.includes(c.slug)} onClick={() => flip("interests", c.slug)}>{c.label}</Chip>
+        ))}
+      </fieldset>
+      <fieldset class="chips"><legend>{t("Languages they speak")}</legend>
+        {LANGUAGES.map((l) => (
+          <Chip key={l.code} pressed={audience.languages.includes(l.code)} onClick={() => flip("languages", l.code)}>
+            <span lang={l.code}>{l.name}</span>
+          </Chip>
+        ))}
+      </fieldset>
+      <p class="note" role="status" aria-live="polite">
+        {count == null ? t("Counting…") : tn("{count} young person will get this message.",
+          "{count} young people will get this message.", count)}
+      </p>
+    </Section>
+  );
+}
+
+export default function Compose() {
+  const [texts, setTexts] = useState({ nl: { title: "", body: "" } });
+  const [active, setActive] = useState("nl");
+  const [audience, setAudience] = useState({ location_ids: [], interests: [], languages: [] });
+  const [later, setLater] = useState(false);
+  const [sendAt, setSendAt] = useState("");
+  const [urgent, setUrgent] = useState(false);
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const text = texts[active] || { title: "", body: "" };
+  const setText = (name) => (value) => setTexts({ ...texts, [active]: { ...text, [name]: value } });
+  const send = async (event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const filled = Object.entries(texts).filter(([, v]) => v.title.trim() || v.body.trim())
+      .map(([code, v]) => ({ lang: code, title: v.title, body: v.body }));
+    try {
+      const sent = await api("/notifications", { method: "POST", body: {
+        texts: filled, audience, urgent, ...(later && sendAt ? { send_at: fromLocalInput(sendAt) } : {}) } });
+      navigate(`/notify/${sent.id}`, { replace: true });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const fieldErrors = error?.fields || {};
+  const textErrors = typeof fieldErrors.texts === "object" && !Array.isArray(fieldErrors.texts) ? fieldErrors.texts : {};
+  const index = Object.keys(texts).filter((c) => texts[c].title.trim() || texts[c].body.trim()).indexOf(active);
+  const activeErrors = textErrors[index] || {};
+  return (
+    <Page title={t("Write a new message")} back="/notify">
+      <form onSubmit={send} noValidate>
+        <Section title={t("Message")} id="message">
+          <p class="hint">{t("Dutch is required. Young people get their own language if you wrote it, else Dutch.")}</p>
+          <div class="tabs" role="tablist" aria-label={t("Languages")}>
+            {LANGUAGES.map((l) => (
+              <button key={l.code} type="button" role="tab" id={`ntab-${l.code}`} aria-controls="ntab-panel"
+                aria-selected={l.code === active ? "true" : "false"} lang={l.code}
+                onClick={() => setActive(l.code)}>
+                {l.name}{texts[l.code]?.title ? " ✓" : ""}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id="ntab-panel" aria-labelledby={`ntab-${active}`}>
+            <TextField label={t("Title ({language})", { language: languageName(active) })} lang={active}
+              value={text.title} onValue={setText("title")} maxLength={120} error={activeErrors.title} />
+            <TextField multiline label={t("Text ({language})", { language: languageName(active) })} lang={active}
+              value={text.body} onValue={setText("body")} maxLength={1000} error={activeErrors.body} />
+          </div>
+          {Array.isArray(fieldErrors.texts) && <p class="error-text">{fieldErrors.texts.join(" ")}</p>}
+        </Section>
+        <Audience audience={audience} setAudience={setAudience} />
+        <Section title={t("When")} id="when">
+          <Toggle label={t("Send later")} checked={later} onChange={setLater} />
+          {later && <TextField label={t("Send at")} type="datetime-local" value={sendAt} onValue={setSendAt} dir="ltr" error={fieldErrors.send_at} />}
+          <Toggle label={t("Urgent (also during quiet hours)")} checked={urgent} onChange={setUrgent} />
+        </Section>
+        <ErrorNote error={error} />
+        <Button type="submit" icon="send" busy={busy}>{later ? t("Plan this message") : t("Send now")}</Button>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,30 @@
+import { useState } from "preact/hooks";
+import { t } from "../lib/i18n.js";
+import { updateMe, useSession } from "../lib/session.js";
+import { navigate } from "../router.js";
+import { Button, ErrorNote, Page } from "../ui/kit.jsx";
+import { InterestPicker } from "../settings/InterestPicker.jsx";
+
+export default function Interests() {
+  const { user } = useSession();
+  const [chosen, setChosen] = useState(user?.interests || []);
+  const [error, setError] = useState(null);
+  const save = async () => {
+    try {
+      await updateMe({ interests: chosen });
+      navigate("/", { replace: true });
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Page title={t("What do you like to do?")}>
+      <p>{t("Choose as many as you like. We show you activities that fit.")}</p>
+      <InterestPicker chosen={chosen} onChange={setChosen} />
+      <ErrorNote error={error} />
+      <div class="btn-row">
+        <Button onClick={save}>{t("Done")}</Button>
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,41 @@
+import { useState } from "preact/hooks";
+import { query, useApi } from "../lib/api.js";
+import { t } from "../lib/i18n.js";
+import { useSession } from "../lib/session.js";
+import { ActivityCard } from "../activities/parts.jsx";
+import { Button, ButtonLink, Chip, Empty, ErrorNote, Loading, Page, Section, Tile } from "../ui/kit.jsx";
+
+export default function StaffActivities() {
+  const { user } = useSession();
+  const [status, setStatus] = useState("published");
+  const [pages, setPages] = useState(1);
+  const { data, error, offline } = useApi("/activities" + query({ status, per_page: 20 * pages }), { cache: true });
+  return (
+    <Page title={t("Manage")} offline={offline}>
+      <ul class="tiles">
+        <li><Tile href="/staff/activities/new" icon="plus" label={t("New activity")} /></li>
+        <li><Tile href="/staff/invite" icon="qr" label={t("Invite a young person")} /></li>
+        {["youth_worker", "admin"].includes(user?.role) && (
+          <li><Tile href="/notify" icon="megaphone" label={t("Send a message")} /></li>
+        )}
+      </ul>
+      <Section title={t("Activities")} id="list">
+        <div class="chips" role="group" aria-label={t("Status")}>
+          <Chip pressed={status === "published"} onClick={() => setStatus("published")}>{t("Published")}</Chip>
+          <Chip pressed={status === "draft"} onClick={() => setStatus("draft")}>{t("Draft")}</Chip>
+          <Chip pressed={status === "cancelled"} onClick={() => setStatus("cancelled")}>{t("Cancelled")}</Chip>
+        </div>
+        <ErrorNote error={error} />
+        {!data && !error && <Loading />}
+        {data?.items.length === 0 && <Empty>{t("No activities yet.")}</Empty>}
+        <ul class="card-list">
+          {data?.items.map((a) => <ActivityCard key={a.id} activity={a} />)}
+        </ul>
+        {data?.has_more && (
+          <Button kind="secondary" onClick={() => setPages(pages + 1)}>{t("Show more")}</Button>
+        )}
+        <ButtonLink href="/staff/activities/new" icon="plus">{t("New activity")}</ButtonLink>
+      </Section>
+    </Page>
+  );
+}
