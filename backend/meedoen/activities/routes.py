@@ -19,7 +19,6 @@ from meedoen.activities.schemas import (
     ActivityQuerySchema,
     CalendarFeedSchema,
     CreatedSchema,
-    LangQuerySchema,
     MyActivitySchema,
     SignupListItemSchema,
     SignupResultSchema,
@@ -27,6 +26,7 @@ from meedoen.activities.schemas import (
 from meedoen.audit.models import record
 from meedoen.auth.models import Role
 from meedoen.authz import roles_required
+from meedoen.core.validation import LangQuerySchema
 from meedoen.extensions import db
 
 blp = Blueprint("activities", __name__, url_prefix="/api/v1",

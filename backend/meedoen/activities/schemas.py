@@ -98,10 +98,6 @@ class ActivityQuerySchema(Schema):
     lang = fields.String(metadata={"description": "Language of the answer"})
 
 
-class LangQuerySchema(Schema):
-    lang = fields.String(metadata={"description": "Language of the answer"})
-
-
 class LocalizedTextSchema(Schema):
     title = fields.String()
     description = fields.String(metadata={"description": "Sanitised HTML: links and basic "

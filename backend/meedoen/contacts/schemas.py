@@ -9,18 +9,12 @@ from meedoen.contacts.links import (
     normalise_whatsapp,
 )
 from meedoen.contacts.models import ContactKind
-from meedoen.core.validation import LanguageCode, Range, Schema, Text
+from meedoen.core.validation import LangQuerySchema, LanguageCode, Range, Schema, Text
 from meedoen.topics import TOPIC_SLUGS
 
 KINDS = [k.value for k in ContactKind]
 HELP_TEXT_MAX = 1000
 QUERY = {"location": "query", "unknown": RAISE}
-
-
-class LangQuerySchema(Schema):
-    """Every query string may carry ?lang= (the language of the answer)."""
-
-    lang = fields.String(validate=validate.OneOf(SHIPPED_LANGUAGES))
 
 
 class PageQuerySchema(LangQuerySchema):

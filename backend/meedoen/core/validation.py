@@ -12,6 +12,8 @@ import marshmallow as ma
 from flask_babel import lazy_gettext as _l
 from marshmallow import fields, validate
 
+from meedoen.config import SHIPPED_LANGUAGES
+
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 CONTROL_CHARS_SINGLE_LINE = re.compile(r"[\x00-\x1f\x7f]")
 # JSON can carry lone UTF-16 surrogates ("\ud800"); they cannot be stored (UnicodeEncodeError).
@@ -24,6 +26,13 @@ INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 class Schema(ma.Schema):
     class Meta:
         unknown = ma.RAISE
+
+
+class LangQuerySchema(Schema):
+    """Every query string may carry ?lang= (the language of the answer, see meedoen.i18n)."""
+
+    lang = fields.String(validate=validate.OneOf(SHIPPED_LANGUAGES),
+                         metadata={"description": "Language of the answer"})
 
 
 class Text(fields.String):

@@ -4,7 +4,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 from meedoen.activities.schemas import LocalizedTextSchema
 from meedoen.categories import CATEGORY_SLUGS
 from meedoen.config import SHIPPED_LANGUAGES
-from meedoen.core.validation import LanguageCode, Range, Schema, Text
+from meedoen.core.validation import LangQuerySchema, LanguageCode, Range, Schema, Text
 from meedoen.ideas.models import IdeaStatus, ReportReason, SupportKind
 
 TITLE_MAX = 120
@@ -20,12 +20,6 @@ def _choice(values, **kwargs) -> fields.String:
 
 
 # -- input -------------------------------------------------------------------------------------
-
-class LangQuerySchema(Schema):
-    """Query strings are strict: `lang` (the UI language, see meedoen.i18n) and nothing unknown."""
-
-    lang = _choice(SHIPPED_LANGUAGES)
-
 
 class IdeaQuerySchema(LangQuerySchema):
     sort = fields.String(load_default="support", validate=validate.OneOf(["support", "newest"]))
