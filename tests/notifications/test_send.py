@@ -72,6 +72,7 @@ def test_inbox_and_figures(people, push_service, client):
 
 def test_targeting_stays_in_the_municipality_and_applies_filters(people, factory, client):
     town = people.town
+    first_house = town.locations[0]
     second_house = factory.location(town)
     away = factory.municipality()
     match = people.youth(devices=0, interests=["sport"], languages=["ti", "en"])
@@ -85,7 +86,7 @@ def test_targeting_stays_in_the_municipality_and_applies_filters(people, factory
     factory.user(Role.YOUTH, away, interests=["sport"], languages=["ti"])  # other town
     factory.user(Role.MENTOR, town, interests=["sport"], languages=["ti"])  # not youth
     audience = {"interests": ["sport", "cooking"], "languages": ["ti"],
-                "location_ids": [town.locations[0].id]}
+                "location_ids": [first_house.id]}
     client.login_as(people.worker)
     preview = client.post("/api/v1/notifications/recipients", json={"audience": audience})
     assert preview.get_json() == {"count": 1}

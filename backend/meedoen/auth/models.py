@@ -65,7 +65,7 @@ class User(UserMixin, db.Model):
         cascade="all, delete-orphan", passive_deletes=True, order_by="UserInterest.category"
     )
     mentor_location_rows: Mapped[list["MentorLocation"]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True
+        cascade="all, delete-orphan", passive_deletes=True, order_by="MentorLocation.location_id"
     )
 
     def get_id(self) -> str:

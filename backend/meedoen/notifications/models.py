@@ -92,7 +92,8 @@ class InboxItem(db.Model):
     opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     deliveries: Mapped[list["Delivery"]] = relationship(
-        back_populates="inbox_item", cascade="all, delete-orphan", passive_deletes=True)
+        back_populates="inbox_item", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="Delivery.id")
 
     __table_args__ = (UniqueConstraint("notification_id", "user_id"),
                       Index("ix_inbox_item_user_created", "user_id", "id"))

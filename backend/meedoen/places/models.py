@@ -17,7 +17,8 @@ class Municipality(db.Model):
     name: Mapped[str] = mapped_column(String(100), unique=True)
     slug: Mapped[str] = mapped_column(String(100), unique=True)
 
-    locations: Mapped[list["Location"]] = relationship(back_populates="municipality")
+    locations: Mapped[list["Location"]] = relationship(back_populates="municipality",
+                                                       order_by="Location.id")
 
 
 class Location(db.Model):

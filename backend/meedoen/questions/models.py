@@ -31,7 +31,7 @@ class Question(db.Model):
 
     asker: Mapped[User] = relationship()
     recipients: Mapped[list["QuestionRecipient"]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True
+        cascade="all, delete-orphan", passive_deletes=True, order_by="QuestionRecipient.user_id"
     )
     messages: Mapped[list["QuestionMessage"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="QuestionMessage.id"
