@@ -9,8 +9,8 @@ once more than what was in flight.
 import logging
 import time
 import uuid
-from concurrent.futures import FIRST_COMPLETED, wait
 from datetime import datetime, timedelta
+from queue import Empty, SimpleQueue
 from typing import NamedTuple
 
 from flask import current_app
@@ -199,21 +199,23 @@ def deliver_due(now: datetime | None = None) -> int:
         return 0
     client = get_push_client()
     window = WINDOW_FACTOR * current_app.config["PUSH_CONCURRENCY"]
-    in_flight: dict = {}
-    finished = 0
+    outcomes = SimpleQueue()
+    in_flight = finished = 0
     more = True  # there may be due deliveries not claimed yet
     while True:
-        results = _collect(in_flight, batch=window // 2) if in_flight else []
+        results = _collect(outcomes, in_flight, batch=window // 2) if in_flight else []
         record_outcomes(results)
+        in_flight -= len(results)
         finished += len(results)
-        room = window - len(in_flight)
+        room = window - in_flight
         claimed = []
         if more and room >= window // 4:
             claimed, rows = claim_due(room, now)
             more = rows == room
         db.session.commit()
-        for delivery_id, subscription_id, subscription, message in claimed:
-            in_flight[client.submit(subscription, message)] = (delivery_id, subscription_id)
+        if claimed:
+            client.submit(claimed, outcomes)
+            in_flight += len(claimed)
         if not in_flight:
             if results:
                 more = True  # look once more before stopping
@@ -221,15 +223,20 @@ def deliver_due(now: datetime | None = None) -> int:
             return finished
 
 
-def _collect(in_flight: dict, batch: int, linger: float = 0.2) -> list:
+def _collect(outcomes: SimpleQueue, in_flight: int, batch: int, linger: float = 0.2) -> list:
     """Wait for at least one answer, then up to ``linger`` seconds for a batch of them:
     fewer, larger database rounds."""
-    done, _ = wait(list(in_flight), timeout=1.0, return_when=FIRST_COMPLETED)
+    try:
+        results = [outcomes.get(timeout=1.0)]
+    except Empty:
+        return []
     deadline = time.monotonic() + linger
-    while done and len(done) < min(batch, len(in_flight)) and time.monotonic() < deadline:
-        time.sleep(0.01)
-        done = {f for f in in_flight if f.done()}
-    return [(*in_flight.pop(future), future.result()) for future in done]
+    while len(results) < min(batch, in_flight):
+        try:
+            results.append(outcomes.get(timeout=max(deadline - time.monotonic(), 0)))
+        except Empty:
+            break
+    return [(*key, outcome) for key, outcome in results]
 
 
 def claim_due(limit: int, now: datetime | None = None) -> tuple[list, int]:
@@ -268,7 +275,7 @@ def claim_due(limit: int, now: datetime | None = None) -> tuple[list, int]:
         if item[0] not in messages:
             messages[item[0]] = _message(ItemView(*item), ttl)
         info = {"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}}
-        claimed.append((delivery_id, subscription_id, info, messages[item[0]]))
+        claimed.append(((delivery_id, subscription_id), info, messages[item[0]]))
     if orphans:
         _finish(orphans, DeliveryStatus.GONE, None)
     return claimed, len(rows)
