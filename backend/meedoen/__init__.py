@@ -11,6 +11,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from meedoen.config import build_config
 from meedoen.core.api import IdConverter
 from meedoen.core.errors import fail
+from meedoen.core.json import OrjsonProvider
 from meedoen.core.security import init_security
 from meedoen.core.validation import translate_builtin_messages
 from meedoen.extensions import api, babel, db, limiter, login_manager, migrate
@@ -23,6 +24,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 def create_app(overrides: dict | None = None) -> Flask:
     instance = os.environ.get("MEEDOEN_INSTANCE") or str(ROOT / "instance")
     app = Flask(__name__, instance_path=instance, static_folder=None)
+    app.json = OrjsonProvider(app)
     app.config.update(build_config(app.instance_path))
     app.config.update(overrides or {})
     app.url_map.converters["int"] = IdConverter

@@ -52,7 +52,7 @@ def _me():
 
 @blp.route("/activities")
 @roles_required()
-@blp.arguments(ActivityQuerySchema, location="query", unknown=RAISE)
+@blp.arguments(ActivityQuerySchema(), location="query", unknown=RAISE)
 @blp.response(200, ActivityPageSchema)
 def list_activities(args):
     """Upcoming activities in my municipality, filtered, sorted by time.
