@@ -82,6 +82,7 @@ def _clean_tables(request):
     if "app" not in request.fixturenames:
         return
     app = request.getfixturevalue("app")
+    app.extensions.pop("meedoen_unknown_names", None)  # failed logins for unknown names
     with app.app_context():
         db.session.remove()
         with db.engine.begin() as conn:

@@ -1,9 +1,11 @@
 """Logging in: every role, one message for every wrong combination, and the per-account lock."""
 
+import uuid
 from datetime import timedelta
 
 import pytest
 from meedoen.auth.models import Role
+from meedoen.auth.services import unknown_name_store
 from meedoen.core.models import utcnow
 from meedoen.extensions import db
 
@@ -94,11 +96,41 @@ def expire_lock(user):
     db.session.commit()
 
 
-def test_unknown_usernames_lock_nothing(app, factory, home, client):
+def test_unknown_usernames_lock_like_real_ones(app, factory, home, client):
+    """A lock must not tell which usernames exist."""
     user = factory.user("youth", home)
-    for _ in range(app.config["LOGIN_FAILURES_BEFORE_LOCK"] + 2):
-        assert_error(login(client, "nobody-here", "wrong-password"), 401)
+    nobody = f"nobody-{uuid.uuid4().hex[:8]}"
+    answers = {}
+    for name in (user.username, nobody):
+        for _ in range(app.config["LOGIN_FAILURES_BEFORE_LOCK"] - 1):
+            assert_error(login(client, name, "wrong-password"), 401, "invalid_credentials")
+        locked = login(client, name, "wrong-password")
+        again = login(client, name, "wrong-password")
+        answers[name] = [(r.status_code, r.get_json(), r.headers["Retry-After"])
+                         for r in (locked, again)]
+    assert answers[user.username] == answers[nobody]
+    assert [(status, body["code"]) for status, body, _ in answers[nobody]] == [
+        (429, "account_locked")] * 2
+
+
+def test_unknown_names_are_counted_as_hashes_and_others_stay_free(app, factory, home, client):
+    user = factory.user("youth", home)
+    for _ in range(app.config["LOGIN_FAILURES_BEFORE_LOCK"]):
+        login(client, "Nobody-Here", "wrong-password")
+    assert_error(login(client, "nobody-here", "wrong-password"), 429, "account_locked")
+    with app.app_context():
+        keys = " ".join(unknown_name_store().storage)  # the memory store's counters
+    assert "login-unknown/" in keys and "nobody" not in keys.lower()
     assert login(client, user.username).status_code == 200
+
+
+def test_a_broken_throttle_store_still_refuses_unknown_names(app, client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ConnectionError("redis is down")
+
+    with app.app_context():
+        monkeypatch.setattr(unknown_name_store(), "get", broken)
+    assert_error(login(client, "nobody-here", "wrong-password"), 401, "invalid_credentials")
 
 
 def test_login_validates_its_input(client):
@@ -131,3 +163,17 @@ def test_wrong_current_password_counts_towards_the_lock(factory, home, client, a
     assert int(locked.headers["Retry-After"]) > 0
     assert fresh(user).display_name != "Changed"  # nothing half-written
     assert_error(login(client, user.username), 429, "account_locked")
+
+
+def test_unknown_names_lock_in_redis_when_configured(app, client, monkeypatch):
+    monkeypatch.setitem(app.config, "RATELIMIT_STORAGE_URI", "redis://127.0.0.1:6379/0")
+    app.extensions.pop("meedoen_unknown_names", None)
+    nobody = f"nobody-{uuid.uuid4().hex[:8]}"
+    for _ in range(app.config["LOGIN_FAILURES_BEFORE_LOCK"] - 1):
+        assert_error(login(client, nobody, "wrong-password"), 401, "invalid_credentials")
+    assert_error(login(client, nobody, "wrong-password"), 429, "account_locked")
+    with app.app_context():
+        store = unknown_name_store()
+        assert type(store).__name__ == "RedisStorage"
+        for key in store.storage.scan_iter("LIMITS:login-unknown*"):
+            store.storage.delete(key)

@@ -1,10 +1,15 @@
 """Accounts: checking a login, throttling failures, changing passwords and roles."""
 
+import hashlib
+import logging
 import math
+import time
 from datetime import timedelta
+from typing import NoReturn
 
 from flask import current_app
 from flask_babel import gettext as _
+from limits.storage import Storage, storage_from_string
 from sqlalchemy import func, select, update
 
 from meedoen.auth.models import User
@@ -14,6 +19,8 @@ from meedoen.core.models import utcnow
 from meedoen.extensions import db
 
 MAX_LOCK = timedelta(hours=1)
+UNKNOWN_NAME_MEMORY = 24 * 3600  # seconds a failed login for a name nobody has is counted
+log = logging.getLogger(__name__)
 
 
 def normalise_username(username: str) -> str:
@@ -26,11 +33,12 @@ def find_by_username(username: str) -> User | None:
 
 def authenticate(username: str, password: str) -> User:
     user = find_by_username(username)
-    if user and user.locked_until and user.locked_until > utcnow():
+    if user is None:
+        _refuse_unknown_name(normalise_username(username), password)
+    if user.locked_until and user.locked_until > utcnow():
         _fail_locked(user)
-    if not verify_password(user.password_hash if user else None, password):
-        if user:
-            _count_failure(user)
+    if not verify_password(user.password_hash, password):
+        _count_failure(user)
         fail(401, "invalid_credentials", _("This username and password do not match."))
     if not user.is_active:
         fail(401, "invalid_credentials", _("This username and password do not match."))
@@ -49,18 +57,66 @@ def _count_failure(user: User) -> None:
     )
     db.session.commit()
     db.session.refresh(user)
-    over = user.failed_logins - current_app.config["LOGIN_FAILURES_BEFORE_LOCK"]
-    if over >= 0:
-        user.locked_until = utcnow() + min(timedelta(minutes=2**over), MAX_LOCK)
+    if lock := _lock_for(user.failed_logins):
+        user.locked_until = utcnow() + lock
         db.session.commit()
         _fail_locked(user)
 
 
+def _lock_for(failures: int) -> timedelta | None:
+    over = failures - current_app.config["LOGIN_FAILURES_BEFORE_LOCK"]
+    return min(timedelta(minutes=2**over), MAX_LOCK) if over >= 0 else None
+
+
 def _fail_locked(user: User):
-    wait = math.ceil((user.locked_until - utcnow()).total_seconds())
+    _answer_locked((user.locked_until - utcnow()).total_seconds())
+
+
+def _answer_locked(seconds: float) -> NoReturn:
     fail(429, "account_locked",
          _("Too many wrong passwords. Please wait a few minutes and try again."),
-         headers={"Retry-After": str(max(wait, 1))})
+         headers={"Retry-After": str(max(math.ceil(seconds), 1))})
+
+
+def _refuse_unknown_name(username: str, password: str) -> NoReturn:
+    """No account has this name: answer exactly as for one, lock included, so that a
+    lock does not tell which usernames exist."""
+    try:
+        wait = _unknown_name_lock(username, password)
+    except Exception:  # the limiter's storage (Redis) is down: refuse without a lock
+        log.warning("login throttle storage unavailable", exc_info=True)
+        wait = None
+    if wait:
+        _answer_locked(wait)
+    fail(401, "invalid_credentials", _("This username and password do not match."))
+
+
+def _unknown_name_lock(username: str, password: str) -> float | None:
+    """Seconds this unknown name stays locked. Counted in the rate limits' storage
+    (Redis when configured) under a hash of the name, for a day at most."""
+    digest = hashlib.sha256(username.encode()).hexdigest()[:32]
+    prefix = current_app.config.get("RATELIMIT_KEY_PREFIX", "")
+    failures_key = f"{prefix}login-unknown/{digest}"
+    lock_key = f"{prefix}login-unknown-lock/{digest}"
+    storage = unknown_name_store()
+    if storage.get(lock_key):
+        return storage.get_expiry(lock_key) - time.time()
+    verify_password(None, password)  # as slow as checking a real password
+    lock = _lock_for(storage.incr(failures_key, UNKNOWN_NAME_MEMORY))
+    if lock is None:
+        return None
+    seconds = int(lock.total_seconds())  # whole seconds: Redis expiries are integers
+    storage.incr(lock_key, seconds)
+    return seconds
+
+
+def unknown_name_store() -> Storage:
+    """One store per app, on RATELIMIT_STORAGE_URI (works whether rate limits are on)."""
+    app = current_app._get_current_object()
+    if "meedoen_unknown_names" not in app.extensions:
+        app.extensions["meedoen_unknown_names"] = storage_from_string(
+            app.config["RATELIMIT_STORAGE_URI"], **app.config["RATELIMIT_STORAGE_OPTIONS"])
+    return app.extensions["meedoen_unknown_names"]
 
 
 def check_new_password(password: str, field: str = "password") -> None:
