@@ -139,6 +139,10 @@ def test_journey_3_youth_worker_notification_in_tigrinya(phone, live_app):
     worker.fill("textarea[lang=ti]", "ኣብ ቲልቡርግ ኣብ ውድድር ተሳተፍ። ነጻ መግቢ!")
     worker.click("fieldset.chips button.chip span[lang=ti]")
     expect(worker.locator(".note[role=status]")).to_have_text(re.compile(r"\d"))
+    first_activity = worker.locator("select optgroup option").first
+    expect(first_activity).to_have_attribute("value", re.compile(r"^activity:\d+$"))
+    linked = first_activity.get_attribute("value")
+    worker.select_option("select", linked)
     worker.click("form button[type=submit]")
     worker.wait_for_url("**/notify/*")
     worker.wait_for_selector("dl.stats")
@@ -148,6 +152,7 @@ def test_journey_3_youth_worker_notification_in_tigrinya(phone, live_app):
         item = db.session.scalars(select(InboxItem).where(InboxItem.user_id == youth_id)
                                   .order_by(InboxItem.id.desc())).first()
         assert item.lang == "ti" and item.title == "ውድድር ኩዕሶ እግሪ ቀዳም"
+        assert item.url == "/activities/" + linked.split(":")[1]
         payload = build_payload(item).decode()
 
     youth = phone("ti", "demo-youth", "/inbox")

@@ -1,11 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, useApi } from "../lib/api.js";
 import { fromLocalInput } from "../lib/amsterdam.js";
-import { t, tn } from "../lib/i18n.js";
+import { formatDateTime, t, tn } from "../lib/i18n.js";
 import { LANGUAGES, languageName } from "../lib/languages.js";
 import { navigate } from "../router.js";
 import { useCategories } from "../settings/InterestPicker.jsx";
-import { Button, Chip, ErrorNote, Page, Section, TextField, Toggle } from "../ui/kit.jsx";
+import { Button, Chip, ErrorNote, Page, Section, SelectField, TextField, Toggle } from "../ui/kit.jsx";
 
 const toggle = (list, value) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
@@ -53,6 +53,27 @@ function Audience({ audience, setAudience }) {
   );
 }
 
+/** An activity or a contact the message opens; value "activity:12", "contact:3" or "". */
+function LinkPicker({ value, onValue, error }) {
+  const activities = useApi("/activities?status=published&per_page=50");
+  const contacts = useApi("/contacts?limit=100");
+  const groups = [
+    { label: t("Activities"), options: (activities.data?.items || []).map((a) => ({
+      value: `activity:${a.id}`, label: `${a.text.title} · ${formatDateTime(a.starts_at)}` })) },
+    { label: t("People who help"), options: (contacts.data || []).map((c) => ({
+      value: `contact:${c.id}`, label: c.organisation ? `${c.name} (${c.organisation})` : c.name })) },
+  ].filter((group) => group.options.length > 0);
+  return (
+    <SelectField label={t("Link (optional)")} hint={t("Young people can open it straight from the message.")}
+      value={value} onValue={onValue} error={error} options={[{ value: "", label: t("No link") }, ...groups]} />
+  );
+}
+
+const asLink = (value) => {
+  const [kind, id] = value.split(":");
+  return value ? { link: { kind, id: Number(id) } } : {};
+};
+
 export default function Compose() {
   const [texts, setTexts] = useState({ nl: { title: "", body: "" } });
   const [active, setActive] = useState("nl");
@@ -60,6 +81,7 @@ export default function Compose() {
   const [later, setLater] = useState(false);
   const [sendAt, setSendAt] = useState("");
   const [urgent, setUrgent] = useState(false);
+  const [link, setLink] = useState("");
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
   const text = texts[active] || { title: "", body: "" };
@@ -72,7 +94,8 @@ export default function Compose() {
       .map(([code, v]) => ({ lang: code, title: v.title, body: v.body }));
     try {
       const sent = await api("/notifications", { method: "POST", body: {
-        texts: filled, audience, urgent, ...(later && sendAt ? { send_at: fromLocalInput(sendAt) } : {}) } });
+        texts: filled, audience, urgent, ...asLink(link),
+        ...(later && sendAt ? { send_at: fromLocalInput(sendAt) } : {}) } });
       navigate(`/notify/${sent.id}`, { replace: true });
     } catch (err) {
       setError(err);
@@ -105,6 +128,7 @@ export default function Compose() {
               value={text.body} onValue={setText("body")} maxLength={1000} error={activeErrors.body} />
           </div>
           {Array.isArray(fieldErrors.texts) && <p class="error-text">{fieldErrors.texts.join(" ")}</p>}
+          <LinkPicker value={link} onValue={setLink} error={fieldErrors.link && Object.values(fieldErrors.link).flat().join(" ")} />
         </Section>
         <Audience audience={audience} setAudience={setAudience} />
         <Section title={t("When")} id="when">

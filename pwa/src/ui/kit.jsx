@@ -93,6 +93,9 @@ export function TextField({ label, hint, error, multiline, value, onValue, ...pr
   );
 }
 
+const optionTag = (o) => <option key={o.value} value={o.value}>{o.label}</option>;
+
+/** A drop-down; an option with its own ``options`` is a group of them. */
 export function SelectField({ label, hint, error, value, onValue, options, ...props }) {
   const id = useId("s");
   return (
@@ -100,7 +103,9 @@ export function SelectField({ label, hint, error, value, onValue, options, ...pr
       <select id={id} value={value} onChange={(e) => onValue?.(e.currentTarget.value)}
         aria-invalid={error ? "true" : undefined} aria-describedby={describedBy(id, hint, error)}
         {...props}>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (o.options
+          ? <optgroup key={o.label} label={o.label}>{o.options.map(optionTag)}</optgroup>
+          : optionTag(o)))}
       </select>
     </FieldShell>
   );
