@@ -6,6 +6,8 @@ import nh3
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from meedoen.i18n.fallback import choose_language, language_fields
+
 # Plain text with safe links: no images (they would leak the reader's IP), no styles.
 ALLOWED_TAGS = {"a", "p", "br", "strong", "em", "ul", "ol", "li"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
@@ -19,19 +21,12 @@ def clean_description(html: str) -> str:
 
 
 def localized(texts: list, original_language: str, wanted: str) -> dict:
-    """The text in ``wanted``, else the original, and says which one it is."""
+    """Title and description in ``wanted`` (else the original, else any), and which it is."""
     by_language = {text.language: text for text in texts}
-    chosen = by_language.get(wanted) or by_language.get(original_language)
-    if chosen is None and texts:
-        chosen = by_language[min(by_language)]
-    return {
-        "title": chosen.title if chosen else "",
-        "description": chosen.description if chosen else "",
-        "language": chosen.language if chosen else original_language,
-        "fallback": chosen is None or chosen.language != wanted,
-        "original_language": original_language,
-        "available_languages": sorted(by_language),
-    }
+    chosen = choose_language(by_language, original_language, wanted)
+    text = by_language.get(chosen)
+    return {"title": text.title if text else "", "description": text.description if text else "",
+            **language_fields(by_language, chosen, original_language, wanted)}
 
 
 def search_text(texts) -> str:

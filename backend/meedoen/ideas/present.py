@@ -12,6 +12,7 @@ from meedoen.activities.texts import localized
 from meedoen.auth.models import Role, User
 from meedoen.config import DEFAULT_LANGUAGE
 from meedoen.extensions import db
+from meedoen.i18n.fallback import choose_language, language_fields
 from meedoen.ideas.models import (
     STATUS_LABELS,
     Idea,
@@ -40,10 +41,9 @@ def wanted_language() -> str:
 def localized_answer(answer: IdeaAnswer, wanted: str) -> dict:
     """Like an activity text: the message in ``wanted``, else the original, and which it is."""
     by_language = {text.language: text.message for text in answer.texts}
-    language = wanted if wanted in by_language else answer.original_language
-    return {"message": by_language.get(language, ""), "language": language,
-            "fallback": language != wanted, "original_language": answer.original_language,
-            "available_languages": sorted(by_language)}
+    chosen = choose_language(by_language, answer.original_language, wanted)
+    return {"message": by_language.get(chosen, ""),
+            **language_fields(by_language, chosen, answer.original_language, wanted)}
 
 
 def status_fields(status: IdeaStatus) -> dict:

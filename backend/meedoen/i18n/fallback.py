@@ -1,0 +1,17 @@
+"""The one rule for showing a text that exists in several languages (activities,
+ideas and their answers, contacts' "how I can help"): the language asked for, else
+the original, else any there is. The answer says which language it is, whether it
+fell back and which languages exist, so the app can say "shown in Dutch"."""
+
+from collections.abc import Collection
+
+
+def choose_language(available: Collection[str], original: str, wanted: str) -> str | None:
+    return next((lang for lang in (wanted, original, *sorted(available)) if lang in available),
+                None)
+
+
+def language_fields(available: Collection[str], chosen: str | None, original: str,
+                    wanted: str) -> dict:
+    return {"language": chosen or original, "fallback": chosen != wanted,
+            "original_language": original, "available_languages": sorted(available)}
