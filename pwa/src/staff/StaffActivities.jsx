@@ -15,6 +15,7 @@ export default function StaffActivities() {
       <ul class="tiles">
         <li><Tile href="/staff/activities/new" icon="plus" label={t("New activity")} /></li>
         <li><Tile href="/staff/invite" icon="qr" label={t("Invite a young person")} /></li>
+        <li><Tile href="/staff/people" icon="people" label={t("People per young person")} /></li>
         {["youth_worker", "admin"].includes(user?.role) && (
           <li><Tile href="/notify" icon="megaphone" label={t("Send a message")} /></li>
         )}

@@ -9,4 +9,5 @@ export default [
   { path: "/staff/activities/:id/edit", roles: STAFF, load: () => import("./ActivityEditor.jsx") },
   { path: "/staff/activities/:id/signups", roles: [...STAFF, "contact"], load: () => import("./Signups.jsx") },
   { path: "/staff/invite", roles: STAFF, load: () => import("./Invite.jsx") },
+  { path: "/staff/people", roles: STAFF, load: () => import("./Coverage.jsx") },
 ];

@@ -1,0 +1,93 @@
+// Does every young person have people? Who has fewer than three, or nobody who speaks their
+// language — and add one of the contacts here to their people on the spot.
+import { useState } from "preact/hooks";
+import { api, useApi } from "../lib/api.js";
+import { t, tn } from "../lib/i18n.js";
+import { languageName } from "../lib/languages.js";
+import { Icon } from "../ui/icons.jsx";
+import { Button, Empty, ErrorNote, Loading, Page, Section, SelectField } from "../ui/kit.jsx";
+
+const share = (value) => (value == null ? "–" : `${Math.round(value * 100)}%`);
+
+const speaksWith = (youth) => (contact) => contact.languages.some((code) => youth.languages.includes(code));
+
+function AddPerson({ youth, contacts, onAdded }) {
+  const [choice, setChoice] = useState("");
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const ordered = [...contacts.filter(speaksWith(youth)), ...contacts.filter((c) => !speaksWith(youth)(c))];
+  const options = [{ value: "", label: t("Choose a person") }, ...ordered.map((c) => ({
+    value: String(c.id),
+    label: `${c.name} · ${c.languages.map(languageName).join(", ")}`,
+  }))];
+  const add = async (event) => {
+    event.preventDefault();
+    if (!choice) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api("/assignments", { method: "POST", body: { youth_id: youth.id, contact_id: Number(choice) } });
+      onAdded();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={add}>
+      <SelectField label={t("Add a person")} value={choice} onValue={setChoice} options={options} />
+      <ErrorNote error={error} />
+      <Button type="submit" kind="secondary" icon="plus" busy={busy}>{t("Add")}</Button>
+    </form>
+  );
+}
+
+function YouthCard({ youth, contacts, onAdded }) {
+  return (
+    <li class="card" data-youth={youth.id}>
+      <h3><bdi>{youth.display_name}</bdi></h3>
+      <p class="meta">
+        {youth.location && <span><Icon name="house" /><bdi>{youth.location.name}</bdi></span>}
+        <span><Icon name="people" />{tn("{count} person", "{count} people", youth.people)}</span>
+        <span><Icon name="globe" />{youth.languages.map(languageName).join(", ")}</span>
+      </p>
+      <p>
+        {youth.fewer_than_three && <span class="badge badge-warn">{t("Fewer than three people")}</span>}{" "}
+        {!youth.speaks_language && <span class="badge badge-bad">{t("Nobody speaks their language")}</span>}
+      </p>
+      <AddPerson youth={youth} contacts={contacts} onAdded={onAdded} />
+    </li>
+  );
+}
+
+export default function Coverage() {
+  const { data, error, reload } = useApi("/contacts/coverage");
+  const contacts = useApi("/contacts?limit=200");
+  return (
+    <Page title={t("People per young person")} back="/staff/activities">
+      <ErrorNote error={error} />
+      {!data && !error && <Loading />}
+      {data && (
+        <>
+          <dl class="stats">
+            <div><dt>{t("Young people")}</dt><dd data-stat="total">{data.youth_total}</dd></div>
+            <div><dt>{t("With three or more people")}</dt><dd data-stat="three">{share(data.share_three_or_more)}</dd></div>
+            <div><dt>{t("With someone who speaks their language")}</dt><dd data-stat="language">{share(data.share_language_match)}</dd></div>
+          </dl>
+          <Section title={t("Needs attention")} id="attention">
+            {data.needs_attention.length === 0
+              ? <Empty>{t("Everyone has at least three people, and someone who speaks their language.")}</Empty>
+              : (
+                <ul class="card-list">
+                  {data.needs_attention.map((youth) => (
+                    <YouthCard key={youth.id} youth={youth} contacts={contacts.data || []} onAdded={reload} />
+                  ))}
+                </ul>
+              )}
+          </Section>
+        </>
+      )}
+    </Page>
+  );
+}
