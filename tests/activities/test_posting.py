@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from meedoen.activities.models import Activity, ActivitySeries, ActivityText
 from meedoen.auth.models import Role
+from meedoen.events.models import Event
 from meedoen.extensions import db
 from sqlalchemy import func, select
 
@@ -160,9 +161,32 @@ def test_change_applied_to_the_rest_of_a_series(client, worker):
     arabic = db.session.scalar(select(func.count()).select_from(ActivityText)
                                .where(ActivityText.language == "ar"))
     assert arabic == 3
-    refused = client.patch(f"/api/v1/activities/{ids[1]}",
-                           json={"starts_at": soon(days=9).isoformat(), "apply_to": "series"})
-    assert refused.status_code == 422
+
+
+def test_new_time_for_the_rest_of_a_series_keeps_local_time_across_summer_time(
+        client, worker, factory, town):
+    client.login_as(worker)
+    first = datetime(2027, 3, 16, 18, 30, tzinfo=AMSTERDAM)  # summer time starts on 28 March
+    body = activity_body(starts_at=first, repeat={"every_weeks": 1, "until": "2027-04-06"})
+    ids = [item["id"] for item in client.post("/api/v1/activities", json=body)
+           .get_json()["items"]]
+    youth = factory.user(Role.YOUTH, town)
+    client.login_as(youth)
+    assert client.post(f"/api/v1/activities/{ids[2]}/signup").status_code == 200
+    client.login_as(worker)
+    new_start = datetime(2027, 3, 23, 19, 0, tzinfo=AMSTERDAM)
+    response = client.patch(f"/api/v1/activities/{ids[1]}", json={
+        "starts_at": new_start.isoformat(), "apply_to": "series",
+        "ends_at": (new_start + timedelta(minutes=90)).isoformat()})
+    assert response.status_code == 200, response.get_json()
+    shown = [client.get(f"/api/v1/activities/{i}").get_json() for i in ids]
+    local = [(datetime.fromisoformat(a["starts_at"]).astimezone(AMSTERDAM).strftime("%d %H:%M"),
+              datetime.fromisoformat(a["ends_at"]).astimezone(AMSTERDAM).strftime("%H:%M"))
+             for a in shown]
+    assert local == [("16 18:30", "20:30"), ("23 19:00", "20:30"), ("30 19:00", "20:30"),
+                     ("06 19:00", "20:30")]
+    told = db.session.scalars(select(Event).where(Event.kind == "activity.changed")).all()
+    assert [(e.user_id, e.data["activity_id"]) for e in told] == [(youth.id, ids[2])]
 
 
 def test_translation_added_later_and_shown_with_fallback(client, factory, worker, town):

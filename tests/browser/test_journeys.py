@@ -4,7 +4,8 @@ import json
 import re
 
 import pytest
-from meedoen.activities.models import Signup
+from meedoen.activities.models import AMSTERDAM, Activity, Signup
+from meedoen.auth.models import User
 from meedoen.extensions import db
 from meedoen.notifications.models import InboxItem
 from meedoen.notifications.payload import build_payload
@@ -111,6 +112,31 @@ def test_journey_2_mentor_posts_with_arabic_translation(phone, live_app):
     expect(youth.locator("h1")).to_have_text("كرة القدم داخل الصالة للجميع")
     assert youth.locator("[data-fallback]").count() == 0
     assert youth.evaluate("document.documentElement.dir") == "rtl"
+
+
+def test_youth_worker_moves_the_rest_of_a_series_to_a_new_time(phone, live_app):
+    with live_app.app.app_context():
+        worker = db.session.get(User, user_id(live_app.app, "demo-worker"))
+        occurrences = db.session.scalars(
+            select(Activity).where(Activity.series_id.is_not(None),
+                                   Activity.municipality_id == worker.municipality_id)
+            .order_by(Activity.series_id, Activity.starts_at)).all()
+        series = [a for a in occurrences if a.series_id == occurrences[0].series_id]
+        original = {a.id: (a.starts_at, a.ends_at) for a in series}
+    page = phone("nl", "demo-worker", f"/staff/activities/{series[1].id}/edit")
+    page.wait_for_selector("input[type=time]")
+    page.locator("input[type=time]").first.fill("19:15")
+    page.get_by_label(tr("nl", "Also change the later dates of this series")).check()
+    page.click("form button[type=submit]")
+    page.wait_for_url(re.compile(r"/activities/\d+$"))
+    with live_app.app.app_context():
+        moved = [db.session.get(Activity, a.id) for a in series]
+        local = [a.starts_at.astimezone(AMSTERDAM).strftime("%H:%M") for a in moved]
+        assert local[0] == series[0].starts_at.astimezone(AMSTERDAM).strftime("%H:%M")
+        assert set(local[1:]) == {"19:15"}
+        for activity in moved:  # the other browser tests expect the demo as it was
+            activity.starts_at, activity.ends_at = original[activity.id]
+        db.session.commit()
 
 
 def _registration_id(cdp, page) -> str:

@@ -112,13 +112,27 @@ def update_activities(user: User, activity: Activity, data: dict) -> list[Activi
                                                 "municipality.")]})
     targets = [activity]
     if data.get("apply_to") == "series" and activity.series_id is not None:
-        if "starts_at" in data or "ends_at" in data:
-            fail(422, fields={"apply_to": [_("Change the time of one date at a time.")]})
         targets = _following_occurrences(user, activity)
-    for target in targets:
-        _update_one(user, target, data)
+    changes = [(target, _times_for(target, activity, data)) for target in targets]
+    for target, target_data in changes:
+        _update_one(user, target, target_data)
     db.session.flush()
     return targets
+
+
+def _times_for(target: Activity, edited: Activity, data: dict) -> dict:
+    """A new time given for one date of a series, carried over to ``target``: the same
+    local start time (in Amsterdam, so 19:00 stays 19:00 across summer time), the same
+    length and the same shift of days, on the target's own date."""
+    if target is edited or ("starts_at" not in data and "ends_at" not in data):
+        return data
+    starts_at = data.get("starts_at", edited.starts_at)
+    length = data.get("ends_at", edited.ends_at) - starts_at
+    old_local, new_local = (edited.starts_at.astimezone(AMSTERDAM),
+                            starts_at.astimezone(AMSTERDAM))
+    day = target.starts_at.astimezone(AMSTERDAM).date() + (new_local.date() - old_local.date())
+    start = datetime.combine(day, new_local.time(), tzinfo=AMSTERDAM).astimezone(UTC)
+    return {**data, "starts_at": start, "ends_at": start + length}
 
 
 def _following_occurrences(user: User, activity: Activity) -> list[Activity]:

@@ -13,6 +13,7 @@ const EMPTY = {
   venue_name: "", venue_address: "", cost: "", support_note: "", transport: "none",
   capacity: "", languages: [], beginner_friendly: false, organiser: "", contact_name: "",
   contact_phone: "", location_id: "", original_language: "nl", texts: {}, repeat: "", until: "",
+  whole_series: false,
 };
 
 function fromActivity(a) {
@@ -41,6 +42,7 @@ function toBody(form, isNew) {
     original_language: form.original_language, texts,
   };
   if (isNew && form.repeat) body.repeat = { every_weeks: Number(form.repeat), until: form.until };
+  if (!isNew && form.whole_series) body.apply_to = "series";
   return body;
 }
 
@@ -168,6 +170,10 @@ export default function ActivityEditor({ params }) {
         <SelectField label={t("Status")} value={form.status} onValue={set("status")} error={fields.status}
           options={[{ value: "published", label: t("Published") }, { value: "draft", label: t("Draft") },
                     ...(id ? [{ value: "cancelled", label: t("Cancelled") }] : [])]} />
+        {id && form.series_id && (
+          <Toggle label={t("Also change the later dates of this series")} checked={form.whole_series}
+            onChange={set("whole_series")} />
+        )}
         <ErrorNote error={error} />
         <Button type="submit" busy={busy}>{id ? t("Save") : t("Publish")}</Button>
       </form>
