@@ -107,6 +107,7 @@ CASES = [
     Case("PATCH", "/api/v1/contacts/{contact}", EDIT_CONTACT, body={"name": "Nieuwe naam"}),
     Case("DELETE", "/api/v1/contacts/{contact}", DELETE_CONTACT),
     Case("GET", "/api/v1/contacts/coverage", MANAGERS_OK),
+    Case("GET", "/api/v1/contacts/kinds", MANAGERS_OK),
     Case("GET", "/api/v1/me/people", by_role(403, anonymous=401, youth=200)),
     Case("GET", "/api/v1/assignments", MANAGERS_OK),
     Case("POST", "/api/v1/assignments", MANAGERS_CREATE, body=assignment_body),

@@ -15,7 +15,7 @@ SCREENS = {
               "/inbox/{inbox}", "/settings", "/welcome/privacy", "/welcome/interests"],
     "mentor": ["/", "/staff/activities", "/staff/activities/new",
                "/staff/activities/{activity}/edit", "/staff/activities/{activity}/signups",
-               "/staff/invite", "/staff/people"],
+               "/staff/invite", "/staff/people", "/staff/contacts", "/staff/contacts/new"],
     "worker": ["/notify", "/notify/new", "/notify/{notification}"],
 }
 USERS = {"mentor": "demo-mentor", "worker": "demo-worker"}

@@ -2,7 +2,7 @@
 
 import pytest
 from meedoen.auth.models import Role
-from meedoen.contacts.models import Contact
+from meedoen.contacts.models import Contact, ContactKind
 from meedoen.extensions import db
 
 from tests.contacts.helpers import login, make_contact, names
@@ -184,3 +184,12 @@ def test_contact_data_is_in_the_export(client, factory, town):
     login(client, coach)
     export = client.get("/api/v1/me/export").get_json()
     assert export["contact_entry"]["help_texts"] == {"nl": "Ik train voetbal."}
+
+
+def test_kinds_for_the_form_are_translated(client, factory, town):
+    client.login_as(factory.user(Role.MENTOR, town))
+    kinds = client.get("/api/v1/contacts/kinds?lang=ar").get_json()
+    assert [k["slug"] for k in kinds] == [kind.value for kind in ContactKind]
+    dutch = {k["slug"]: k["label"] for k in client.get("/api/v1/contacts/kinds?lang=nl")
+             .get_json()}
+    assert all(k["label"] and k["label"] != dutch[k["slug"]] for k in kinds)

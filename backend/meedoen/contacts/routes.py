@@ -5,7 +5,7 @@ from meedoen.audit.models import record
 from meedoen.auth.models import Role
 from meedoen.authz import MANAGERS, STAFF, roles_required
 from meedoen.contacts import policy, services
-from meedoen.contacts.models import Contact
+from meedoen.contacts.models import KIND_LABELS, Contact, ContactKind
 from meedoen.contacts.schemas import (
     QUERY,
     AssignmentCreateSchema,
@@ -17,6 +17,7 @@ from meedoen.contacts.schemas import (
     ContactWriteSchema,
     CoverageQuerySchema,
     CoverageSchema,
+    KindSchema,
     LangQuerySchema,
     PageQuerySchema,
 )
@@ -91,6 +92,15 @@ def delete_contact(contact_id):
     record(current_user, "contact.delete", contact.municipality_id, contact_id=contact.id)
     db.session.delete(contact)
     db.session.commit()
+
+
+@blp.route("/kinds")
+@roles_required(*MANAGERS)
+@blp.arguments(LangQuerySchema, **QUERY)
+@blp.response(200, KindSchema(many=True))
+def list_kinds(args):
+    """The kinds of contact, translated: for the form that adds or changes one."""
+    return [{"slug": kind.value, "label": str(KIND_LABELS[kind])} for kind in ContactKind]
 
 
 @blp.route("/coverage")

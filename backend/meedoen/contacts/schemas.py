@@ -72,6 +72,11 @@ class ContactCreateSchema(ContactWriteSchema):
                                      metadata={"description": "None: national (admins only)"})
 
 
+class KindSchema(Schema):
+    slug = fields.String()
+    label = fields.String()
+
+
 class RefSchema(Schema):
     id = fields.Integer()
     name = fields.String()

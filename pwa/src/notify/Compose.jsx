@@ -5,7 +5,7 @@ import { formatDateTime, t, tn } from "../lib/i18n.js";
 import { LANGUAGES, languageName } from "../lib/languages.js";
 import { navigate } from "../router.js";
 import { useCategories } from "../settings/InterestPicker.jsx";
-import { Button, Chip, ErrorNote, Page, Section, SelectField, TextField, Toggle } from "../ui/kit.jsx";
+import { Button, Chip, ErrorNote, LanguageTabs, Page, Section, SelectField, TextField, Toggle } from "../ui/kit.jsx";
 
 const toggle = (list, value) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
@@ -112,21 +112,13 @@ export default function Compose() {
       <form onSubmit={send} noValidate>
         <Section title={t("Message")} id="message">
           <p class="hint">{t("Dutch is required. Young people get their own language if you wrote it, else Dutch.")}</p>
-          <div class="tabs" role="tablist" aria-label={t("Languages")}>
-            {LANGUAGES.map((l) => (
-              <button key={l.code} type="button" role="tab" id={`ntab-${l.code}`} aria-controls="ntab-panel"
-                aria-selected={l.code === active ? "true" : "false"} lang={l.code}
-                onClick={() => setActive(l.code)}>
-                {l.name}{texts[l.code]?.title ? " ✓" : ""}
-              </button>
-            ))}
-          </div>
-          <div role="tabpanel" id="ntab-panel" aria-labelledby={`ntab-${active}`}>
+          <LanguageTabs codes={LANGUAGES.map((l) => l.code)} active={active} onSelect={setActive}
+            filled={(code) => texts[code]?.title} idPrefix="ntab">
             <TextField label={t("Title ({language})", { language: languageName(active) })} lang={active}
               value={text.title} onValue={setText("title")} maxLength={120} error={activeErrors.title} />
             <TextField multiline label={t("Text ({language})", { language: languageName(active) })} lang={active}
               value={text.body} onValue={setText("body")} maxLength={1000} error={activeErrors.body} />
-          </div>
+          </LanguageTabs>
           {Array.isArray(fieldErrors.texts) && <p class="error-text">{fieldErrors.texts.join(" ")}</p>}
           <LinkPicker value={link} onValue={setLink} error={fieldErrors.link && Object.values(fieldErrors.link).flat().join(" ")} />
         </Section>

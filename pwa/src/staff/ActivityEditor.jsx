@@ -4,9 +4,10 @@ import { fromLocalInput, toLocalInput } from "../lib/amsterdam.js";
 import { lang, t } from "../lib/i18n.js";
 import { LANGUAGES, languageName } from "../lib/languages.js";
 import { useSession } from "../lib/session.js";
+import { useSubmit } from "../lib/submit.js";
 import { navigate } from "../router.js";
 import { useCategories } from "../settings/InterestPicker.jsx";
-import { Button, Chip, ErrorNote, Loading, Page, Section, SelectField, TextField, Toggle } from "../ui/kit.jsx";
+import { Button, Chip, ErrorNote, LanguageTabs, Loading, Page, Section, SelectField, TextField, Toggle } from "../ui/kit.jsx";
 
 const EMPTY = {
   category: "sport", status: "published", date: "", start: "19:00", end: "21:00",
@@ -57,21 +58,12 @@ function TranslationTabs({ form, setForm, errors }) {
   return (
     <Section title={t("Title and description")} id="texts">
       <p class="hint">{t("Write it in the original language. Add translations in the other tabs; young people see their own language, or the original.")}</p>
-      <div class="tabs" role="tablist" aria-label={t("Languages")}>
-        {order.map((code) => (
-          <button key={code} type="button" role="tab" id={`tab-${code}`} aria-controls="tab-panel"
-            aria-selected={code === active ? "true" : "false"} onClick={() => setActive(code)}
-            lang={code}>
-            {languageName(code)}{form.texts[code]?.title ? " ✓" : ""}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id="tab-panel" aria-labelledby={`tab-${active}`}>
+      <LanguageTabs codes={order} active={active} onSelect={setActive} filled={(code) => form.texts[code]?.title}>
         <TextField label={t("Title ({language})", { language: languageName(active) })} lang={active}
           value={text.title} onValue={setText("title")} error={tabErrors.title} />
         <TextField multiline label={t("Description ({language})", { language: languageName(active) })}
           lang={active} value={text.description} onValue={setText("description")} error={tabErrors.description} />
-      </div>
+      </LanguageTabs>
     </Section>
   );
 }
@@ -83,8 +75,11 @@ export default function ActivityEditor({ params }) {
   const categories = useCategories();
   const locations = useApi("/locations");
   const [form, setForm] = useState(null);
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit(async () => {
+    const result = await api(id ? `/activities/${id}` : "/activities",
+      { method: id ? "PATCH" : "POST", body: toBody(form, !id) });
+    navigate(`/activities/${result.items[0].id}`, { replace: true });
+  });
   useEffect(() => {
     if (!id) setForm({ ...EMPTY, original_language: lang(), organiser: user?.display_name || "" });
     else if (existing.data) setForm(fromActivity(existing.data));
@@ -92,25 +87,11 @@ export default function ActivityEditor({ params }) {
   if (!form) return <Page title={t("Edit activity")} back="/staff/activities">{existing.error ? <ErrorNote error={existing.error} /> : <Loading />}</Page>;
   const set = (name) => (value) => setForm({ ...form, [name]: value });
   const fields = error?.fields || {};
-  const save = async (event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await api(id ? `/activities/${id}` : "/activities",
-        { method: id ? "PATCH" : "POST", body: toBody(form, !id) });
-      navigate(`/activities/${result.items[0].id}`, { replace: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   const myLocations = (locations.data || []).filter((l) => user?.role !== "mentor" ||
     user.mentor_location_ids?.includes(l.id));
   return (
     <Page title={id ? t("Edit activity") : t("New activity")} back={id ? `/activities/${id}` : "/staff/activities"}>
-      <form onSubmit={save} noValidate>
+      <form onSubmit={submit} noValidate>
         <SelectField label={t("Original language")} value={form.original_language}
           onValue={set("original_language")} error={fields.original_language}
           options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))} />

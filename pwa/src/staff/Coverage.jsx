@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 import { api, useApi } from "../lib/api.js";
 import { t, tn } from "../lib/i18n.js";
 import { languageName } from "../lib/languages.js";
+import { useSubmit } from "../lib/submit.js";
 import { Icon } from "../ui/icons.jsx";
 import { Button, Empty, ErrorNote, Loading, Page, Section, SelectField } from "../ui/kit.jsx";
 
@@ -13,29 +14,18 @@ const speaksWith = (youth) => (contact) => contact.languages.some((code) => yout
 
 function AddPerson({ youth, contacts, onAdded }) {
   const [choice, setChoice] = useState("");
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit(async () => {
+    if (!choice) return;
+    await api("/assignments", { method: "POST", body: { youth_id: youth.id, contact_id: Number(choice) } });
+    onAdded();
+  });
   const ordered = [...contacts.filter(speaksWith(youth)), ...contacts.filter((c) => !speaksWith(youth)(c))];
   const options = [{ value: "", label: t("Choose a person") }, ...ordered.map((c) => ({
     value: String(c.id),
     label: `${c.name} · ${c.languages.map(languageName).join(", ")}`,
   }))];
-  const add = async (event) => {
-    event.preventDefault();
-    if (!choice) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api("/assignments", { method: "POST", body: { youth_id: youth.id, contact_id: Number(choice) } });
-      onAdded();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <form onSubmit={add}>
+    <form onSubmit={submit}>
       <SelectField label={t("Add a person")} value={choice} onValue={setChoice} options={options} />
       <ErrorNote error={error} />
       <Button type="submit" kind="secondary" icon="plus" busy={busy}>{t("Add")}</Button>

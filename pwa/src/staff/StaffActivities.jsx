@@ -16,6 +16,7 @@ export default function StaffActivities() {
         <li><Tile href="/staff/activities/new" icon="plus" label={t("New activity")} /></li>
         <li><Tile href="/staff/invite" icon="qr" label={t("Invite a young person")} /></li>
         <li><Tile href="/staff/people" icon="people" label={t("People per young person")} /></li>
+        <li><Tile href="/staff/contacts" icon="hands" label={t("People who help")} /></li>
         {["youth_worker", "admin"].includes(user?.role) && (
           <li><Tile href="/notify" icon="megaphone" label={t("Send a message")} /></li>
         )}

@@ -1,6 +1,7 @@
 // Shared building blocks: big tap targets (≥ 44 px), labelled fields, notes.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { t, lang, formatDateTime } from "../lib/i18n.js";
+import { languageName } from "../lib/languages.js";
 import { Link } from "../router.js";
 import { Icon } from "./icons.jsx";
 
@@ -212,5 +213,22 @@ export function Section({ title, children, id }) {
       <h2 id={id}>{title}</h2>
       {children}
     </section>
+  );
+}
+
+/** A tab per language, in the order given; ``filled(code)`` marks the languages written. */
+export function LanguageTabs({ codes, active, onSelect, filled, idPrefix = "tab", children }) {
+  return (
+    <>
+      <div class="tabs" role="tablist" aria-label={t("Languages")}>
+        {codes.map((code) => (
+          <button key={code} type="button" role="tab" id={`${idPrefix}-${code}`} aria-controls={`${idPrefix}-panel`}
+            aria-selected={code === active ? "true" : "false"} lang={code} onClick={() => onSelect(code)}>
+            {languageName(code)}{filled(code) ? " ✓" : ""}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${idPrefix}-panel`} aria-labelledby={`${idPrefix}-${active}`}>{children}</div>
+    </>
   );
 }

@@ -1,0 +1,106 @@
+// Add or change a person or organisation who helps: kind, languages, topics, how to reach
+// them, and "how I can help" per language.
+import { useEffect, useState } from "preact/hooks";
+import { api, useApi } from "../lib/api.js";
+import { lang, t } from "../lib/i18n.js";
+import { LANGUAGES, languageName } from "../lib/languages.js";
+import { useSubmit } from "../lib/submit.js";
+import { navigate } from "../router.js";
+import { Button, Chip, ErrorNote, LanguageTabs, Loading, Page, Section, SelectField, TextField, Toggle } from "../ui/kit.jsx";
+
+const REACH = ["phone", "whatsapp", "email", "website", "address", "opening_hours"];
+const EMPTY = { kind: "youth_worker", name: "", organisation: "", languages: [], topics: [],
+  lived_experience: false, original_language: "nl", help_texts: {},
+  ...Object.fromEntries(REACH.map((name) => [name, ""])) };
+
+function fromContact(c) {
+  return { ...EMPTY, kind: c.kind, name: c.name, organisation: c.organisation || "",
+    languages: c.languages, topics: c.topics, lived_experience: c.lived_experience,
+    original_language: c.original_language || "nl", help_texts: c.help_texts || {},
+    ...Object.fromEntries(REACH.map((name) => [name, c.reach?.[name] || ""])) };
+}
+
+function toBody(form) {
+  const orNull = (value) => (value.trim() ? value.trim() : null);
+  return { kind: form.kind, name: form.name.trim(), organisation: orNull(form.organisation),
+    languages: form.languages, topics: form.topics, lived_experience: form.lived_experience,
+    original_language: form.original_language,
+    help_texts: Object.fromEntries(Object.entries(form.help_texts).map(([code, text]) => [code, orNull(text || "")])),
+    ...Object.fromEntries(REACH.map((name) => [name, orNull(form[name])])) };
+}
+
+const flip = (list, value) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+
+function HelpTexts({ form, setForm, errors }) {
+  const [active, setActive] = useState(form.original_language);
+  const order = [form.original_language, ...LANGUAGES.map((l) => l.code).filter((c) => c !== form.original_language)];
+  return (
+    <Section title={t("How I can help")} id="help">
+      <LanguageTabs codes={order} active={active} onSelect={setActive} filled={(code) => form.help_texts[code]} idPrefix="htab">
+        <TextField multiline label={t("How I can help ({language})", { language: languageName(active) })} lang={active}
+          value={form.help_texts[active] || ""} error={errors?.[active]}
+          onValue={(value) => setForm({ ...form, help_texts: { ...form.help_texts, [active]: value } })} />
+      </LanguageTabs>
+    </Section>
+  );
+}
+
+export default function ContactEditor({ params }) {
+  const id = params.id ? Number(params.id) : null;
+  const existing = useApi(id ? `/contacts/${id}` : null);
+  const kinds = useApi("/contacts/kinds");
+  const topics = useApi("/topics", { cache: true });
+  const [form, setForm] = useState(null);
+  const { busy, error, submit } = useSubmit(async () => {
+    await api(id ? `/contacts/${id}` : "/contacts", { method: id ? "PATCH" : "POST", body: toBody(form) });
+    navigate("/staff/contacts", { replace: true });
+  });
+  useEffect(() => {
+    if (!id) setForm({ ...EMPTY, original_language: lang() });
+    else if (existing.data) setForm(fromContact(existing.data));
+  }, [id, existing.data]);
+  const title = id ? t("Edit contact") : t("New contact");
+  if (!form) return <Page title={title} back="/staff/contacts">{existing.error ? <ErrorNote error={existing.error} /> : <Loading />}</Page>;
+  const set = (name) => (value) => setForm({ ...form, [name]: value });
+  const fields = error?.fields || {};
+  const field = (name, label, props = {}) => (
+    <TextField label={label} value={form[name]} onValue={set(name)} error={fields[name]} {...props} />
+  );
+  return (
+    <Page title={title} back="/staff/contacts">
+      <form onSubmit={submit} noValidate>
+        <SelectField label={t("Kind of contact")} value={form.kind} onValue={set("kind")} error={fields.kind}
+          options={(kinds.data || []).map((k) => ({ value: k.slug, label: k.label }))} />
+        {field("name", t("Name"), { name: "name" })}
+        {field("organisation", t("Organisation"))}
+        <fieldset class="chips">
+          <legend>{t("Languages they speak")}</legend>
+          {LANGUAGES.map((l) => (
+            <Chip key={l.code} pressed={form.languages.includes(l.code)}
+              onClick={() => set("languages")(flip(form.languages, l.code))}><span lang={l.code}>{l.name}</span></Chip>
+          ))}
+        </fieldset>
+        <fieldset class="chips">
+          <legend>{t("Helps with")}</legend>
+          {(topics.data || []).map((topic) => (
+            <Chip key={topic.slug} data-topic={topic.slug} pressed={form.topics.includes(topic.slug)}
+              onClick={() => set("topics")(flip(form.topics, topic.slug))}>{topic.label}</Chip>
+          ))}
+        </fieldset>
+        <Toggle label={t("Was new here once too")} checked={form.lived_experience} onChange={set("lived_experience")} />
+        {field("phone", t("Phone number"), { type: "tel", dir: "ltr" })}
+        {field("whatsapp", "WhatsApp", { type: "tel", dir: "ltr" })}
+        {field("email", t("E-mail"), { type: "email", dir: "ltr" })}
+        {field("website", t("Website"), { type: "url", dir: "ltr" })}
+        {field("address", t("Address"))}
+        {field("opening_hours", t("Opening hours"))}
+        <SelectField label={t("Original language")} value={form.original_language}
+          onValue={set("original_language")} error={fields.original_language}
+          options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))} />
+        <HelpTexts form={form} setForm={setForm} errors={fields.help_texts} />
+        <ErrorNote error={error} />
+        <Button type="submit" busy={busy}>{t("Save")}</Button>
+      </form>
+    </Page>
+  );
+}
