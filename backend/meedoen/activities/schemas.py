@@ -7,6 +7,7 @@ from marshmallow import fields, validate, validates_schema
 from meedoen.activities.models import ActivityStatus, SignupStatus, Transport
 from meedoen.categories import CATEGORY_SLUGS
 from meedoen.core.validation import LanguageCode, Range, Schema, Text
+from meedoen.i18n.fallback import LanguageFieldsSchema
 
 MAX_LANGUAGES = 20
 SEARCHABLE_DATES = (date(2000, 1, 1), date(2999, 12, 31))
@@ -98,14 +99,10 @@ class ActivityQuerySchema(Schema):
     lang = fields.String(metadata={"description": "Language of the answer"})
 
 
-class LocalizedTextSchema(Schema):
+class LocalizedTextSchema(LanguageFieldsSchema):
     title = fields.String()
     description = fields.String(metadata={"description": "Sanitised HTML: links and basic "
                                                          "formatting only"})
-    language = fields.String(metadata={"description": "The language this text is in"})
-    fallback = fields.Boolean(metadata={"description": "True when not in the asked language"})
-    original_language = fields.String()
-    available_languages = fields.List(fields.String())
 
 
 class ActivitySchema(Schema):

@@ -10,6 +10,7 @@ from meedoen.contacts.links import (
 )
 from meedoen.contacts.models import ContactKind
 from meedoen.core.validation import LangQuerySchema, LanguageCode, Range, Schema, Text
+from meedoen.i18n.fallback import LanguageFieldsSchema
 from meedoen.topics import TOPIC_SLUGS
 
 KINDS = [k.value for k in ContactKind]
@@ -82,12 +83,8 @@ class RefSchema(Schema):
     name = fields.String()
 
 
-class TranslatedTextSchema(Schema):
+class TranslatedTextSchema(LanguageFieldsSchema):
     text = fields.String()
-    language = fields.String()
-    fallback = fields.Boolean()
-    original_language = fields.String()
-    available_languages = fields.List(fields.String())
 
 
 class ReachSchema(Schema):

@@ -5,6 +5,10 @@ fell back and which languages exist, so the app can say "shown in Dutch"."""
 
 from collections.abc import Collection
 
+from marshmallow import fields
+
+from meedoen.core.validation import Schema
+
 
 def choose_language(available: Collection[str], original: str, wanted: str) -> str | None:
     return next((lang for lang in (wanted, original, *sorted(available)) if lang in available),
@@ -15,3 +19,12 @@ def language_fields(available: Collection[str], chosen: str | None, original: st
                     wanted: str) -> dict:
     return {"language": chosen or original, "fallback": chosen != wanted,
             "original_language": original, "available_languages": sorted(available)}
+
+
+class LanguageFieldsSchema(Schema):
+    """What ``language_fields`` adds to a text: the base of every translated text's schema."""
+
+    language = fields.String(metadata={"description": "The language this text is in"})
+    fallback = fields.Boolean(metadata={"description": "True when not in the asked language"})
+    original_language = fields.String()
+    available_languages = fields.List(fields.String())

@@ -5,6 +5,7 @@ from meedoen.activities.schemas import LocalizedTextSchema
 from meedoen.categories import CATEGORY_SLUGS
 from meedoen.config import SHIPPED_LANGUAGES
 from meedoen.core.validation import LangQuerySchema, LanguageCode, Range, Schema, Text
+from meedoen.i18n.fallback import LanguageFieldsSchema
 from meedoen.ideas.models import IdeaStatus, ReportReason, SupportKind
 
 TITLE_MAX = 120
@@ -96,11 +97,8 @@ class IdeaTextOutSchema(LocalizedTextSchema):
     """The same fields as an activity's text: the language it is in, whether it fell back."""
 
 
-class MessageOutSchema(LocalizedTextSchema):
+class MessageOutSchema(LanguageFieldsSchema):
     message = fields.String(metadata={"description": "Sanitised HTML (a few tags, safe links)"})
-
-    class Meta:
-        exclude = ("title", "description")
 
 
 class SupportOutSchema(Schema):

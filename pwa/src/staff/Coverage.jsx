@@ -10,7 +10,7 @@ import { Button, Empty, ErrorNote, Loading, Page, Section, SelectField } from ".
 
 const share = (value) => (value == null ? "–" : `${Math.round(value * 100)}%`);
 
-const speaksWith = (youth) => (contact) => contact.languages.some((code) => youth.languages.includes(code));
+const speaksWith = (youth, contact) => contact.languages.some((code) => youth.languages.includes(code));
 
 function AddPerson({ youth, contacts, onAdded }) {
   const [choice, setChoice] = useState("");
@@ -19,7 +19,7 @@ function AddPerson({ youth, contacts, onAdded }) {
     await api("/assignments", { method: "POST", body: { youth_id: youth.id, contact_id: Number(choice) } });
     onAdded();
   });
-  const ordered = [...contacts.filter(speaksWith(youth)), ...contacts.filter((c) => !speaksWith(youth)(c))];
+  const ordered = [...contacts].sort((a, b) => speaksWith(youth, b) - speaksWith(youth, a));
   const options = [{ value: "", label: t("Choose a person") }, ...ordered.map((c) => ({
     value: String(c.id),
     label: `${c.name} · ${c.languages.map(languageName).join(", ")}`,
