@@ -11,6 +11,7 @@ import flask_migrate
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from meedoen.core.models import include_object_for
 from meedoen.extensions import db
 from sqlalchemy import inspect
 
@@ -64,7 +65,9 @@ def test_upgrade_matches_the_models_and_downgrade_removes_everything(fresh_datab
             flask_migrate.upgrade()
             assert user_tables(db.engine), "the migrations created no tables"
             with db.engine.connect() as connection:
-                context = MigrationContext.configure(connection, opts={"compare_type": True})
+                context = MigrationContext.configure(connection, opts={
+                    "compare_type": True,
+                    "include_object": include_object_for(connection.dialect.name)})
                 diffs = compare_metadata(context, db.metadata)
             assert not diffs, ("the migrations differ from the models, per table: "
                                f"{differences_by_table(diffs)}")

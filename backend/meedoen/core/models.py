@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, TypeDecorator
+from sqlalchemy import DateTime, Index, TypeDecorator
 
 
 def utcnow() -> datetime:
@@ -26,3 +26,17 @@ class UTCDateTime(TypeDecorator):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def postgresql_only(index: Index) -> Index:
+    """An index only PostgreSQL can have (say, GIN); migrations' comparisons skip it
+    elsewhere (``include_object``)."""
+    index.info["only_dialect"] = "postgresql"
+    return index.ddl_if(dialect="postgresql")
+
+
+def include_object_for(dialect: str):
+    """Alembic's ``include_object`` hook: leave out what another dialect alone gets."""
+    def include_object(obj, name, type_, reflected, compare_to) -> bool:
+        return getattr(obj, "info", {}).get("only_dialect", dialect) == dialect
+    return include_object
