@@ -17,8 +17,9 @@ SCREENS = {
                "/staff/activities/{activity}/edit", "/staff/activities/{activity}/signups",
                "/staff/invite", "/staff/people", "/staff/contacts", "/staff/contacts/new"],
     "worker": ["/notify", "/notify/new", "/notify/{notification}"],
+    "admin": ["/staff/activities/new", "/staff/contacts/new"],
 }
-USERS = {"mentor": "demo-mentor", "worker": "demo-worker"}
+USERS = {"mentor": "demo-mentor", "worker": "demo-worker", "admin": "demo-admin"}
 
 
 def _ids(page) -> dict:
@@ -47,7 +48,7 @@ def _ensure_notification(page) -> None:
 
 
 @pytest.mark.parametrize("lang", ["nl", "ar", "ti"])
-@pytest.mark.parametrize("role", ["anon", "youth", "mentor", "worker"])
+@pytest.mark.parametrize("role", list(SCREENS))
 def test_screens(phone, lang, role):
     user = None if role == "anon" else USERS.get(role) or YOUTH[lang]
     page = phone(lang, user, "/")

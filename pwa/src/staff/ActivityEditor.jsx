@@ -6,6 +6,7 @@ import { LANGUAGES, languageName } from "../lib/languages.js";
 import { useSession } from "../lib/session.js";
 import { useSubmit } from "../lib/submit.js";
 import { navigate } from "../router.js";
+import { MunicipalityField, orNone } from "./MunicipalityField.jsx";
 import { useCategories } from "../settings/InterestPicker.jsx";
 import { Button, Chip, ErrorNote, LanguageTabs, Loading, Page, Section, SelectField, TextField, Toggle } from "../ui/kit.jsx";
 
@@ -14,7 +15,7 @@ const EMPTY = {
   venue_name: "", venue_address: "", cost: "", support_note: "", transport: "none",
   capacity: "", languages: [], beginner_friendly: false, organiser: "", contact_name: "",
   contact_phone: "", location_id: "", original_language: "nl", texts: {}, repeat: "", until: "",
-  whole_series: false,
+  whole_series: false, municipality_id: "",
 };
 
 function fromActivity(a) {
@@ -39,9 +40,10 @@ function toBody(form, isNew) {
     capacity: form.capacity === "" ? null : Number(form.capacity),
     languages: form.languages, beginner_friendly: form.beginner_friendly,
     organiser: form.organiser, contact_name: form.contact_name, contact_phone: form.contact_phone,
-    location_id: form.location_id === "" ? null : Number(form.location_id),
+    location_id: orNone(form.location_id),
     original_language: form.original_language, texts,
   };
+  if (isNew && form.municipality_id !== "") body.municipality_id = orNone(form.municipality_id);
   if (isNew && form.repeat) body.repeat = { every_weeks: Number(form.repeat), until: form.until };
   if (!isNew && form.whole_series) body.apply_to = "series";
   return body;
@@ -87,8 +89,10 @@ export default function ActivityEditor({ params }) {
   if (!form) return <Page title={t("Edit activity")} back="/staff/activities">{existing.error ? <ErrorNote error={existing.error} /> : <Loading />}</Page>;
   const set = (name) => (value) => setForm({ ...form, [name]: value });
   const fields = error?.fields || {};
-  const myLocations = (locations.data || []).filter((l) => user?.role !== "mentor" ||
-    user.mentor_location_ids?.includes(l.id));
+  const isAdmin = user?.role === "admin";
+  const myLocations = (locations.data || []).filter((l) => (user?.role !== "mentor" ||
+    user.mentor_location_ids?.includes(l.id)) && (!isAdmin || form.municipality_id === ""
+    || String(l.municipality_id) === String(form.municipality_id)));
   return (
     <Page title={id ? t("Edit activity") : t("New activity")} back={id ? `/activities/${id}` : "/staff/activities"}>
       <form onSubmit={submit} noValidate>
@@ -115,6 +119,10 @@ export default function ActivityEditor({ params }) {
         )}
         <TextField label={t("Place")} name="venue_name" value={form.venue_name} onValue={set("venue_name")} error={fields.venue_name} />
         <TextField label={t("Address")} value={form.venue_address} onValue={set("venue_address")} error={fields.venue_address} />
+        {isAdmin && !id && (
+          <MunicipalityField value={form.municipality_id} error={fields.municipality_id}
+            onValue={(value) => setForm({ ...form, municipality_id: value, location_id: "" })} />
+        )}
         {myLocations.length > 0 && (
           <SelectField label={t("Location")} value={String(form.location_id)} onValue={set("location_id")}
             error={fields.location_id}

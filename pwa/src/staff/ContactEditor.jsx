@@ -4,13 +4,15 @@ import { useEffect, useState } from "preact/hooks";
 import { api, useApi } from "../lib/api.js";
 import { lang, t } from "../lib/i18n.js";
 import { LANGUAGES, languageName } from "../lib/languages.js";
+import { useSession } from "../lib/session.js";
 import { useSubmit } from "../lib/submit.js";
 import { navigate } from "../router.js";
+import { MunicipalityField, orNone } from "./MunicipalityField.jsx";
 import { Button, Chip, ErrorNote, LanguageTabs, Loading, Page, Section, SelectField, TextField, Toggle } from "../ui/kit.jsx";
 
 const REACH = ["phone", "whatsapp", "email", "website", "address", "opening_hours"];
 const EMPTY = { kind: "youth_worker", name: "", organisation: "", languages: [], topics: [],
-  lived_experience: false, original_language: "nl", help_texts: {},
+  lived_experience: false, original_language: "nl", help_texts: {}, municipality_id: "",
   ...Object.fromEntries(REACH.map((name) => [name, ""])) };
 
 function fromContact(c) {
@@ -20,9 +22,10 @@ function fromContact(c) {
     ...Object.fromEntries(REACH.map((name) => [name, c.reach?.[name] || ""])) };
 }
 
-function toBody(form) {
+function toBody(form, { isNew, isAdmin }) {
   const orNull = (value) => (value.trim() ? value.trim() : null);
-  return { kind: form.kind, name: form.name.trim(), organisation: orNull(form.organisation),
+  const where = isNew && isAdmin ? { municipality_id: orNone(form.municipality_id) } : {};
+  return { ...where, kind: form.kind, name: form.name.trim(), organisation: orNull(form.organisation),
     languages: form.languages, topics: form.topics, lived_experience: form.lived_experience,
     original_language: form.original_language,
     help_texts: Object.fromEntries(Object.entries(form.help_texts).map(([code, text]) => [code, orNull(text || "")])),
@@ -47,12 +50,13 @@ function HelpTexts({ form, setForm, errors }) {
 
 export default function ContactEditor({ params }) {
   const id = params.id ? Number(params.id) : null;
+  const isAdmin = useSession().user?.role === "admin";
   const existing = useApi(id ? `/contacts/${id}` : null);
   const kinds = useApi("/contacts/kinds");
   const topics = useApi("/topics", { cache: true });
   const [form, setForm] = useState(null);
   const { busy, error, submit } = useSubmit(async () => {
-    await api(id ? `/contacts/${id}` : "/contacts", { method: id ? "PATCH" : "POST", body: toBody(form) });
+    await api(id ? `/contacts/${id}` : "/contacts", { method: id ? "PATCH" : "POST", body: toBody(form, { isNew: !id, isAdmin }) });
     navigate("/staff/contacts", { replace: true });
   });
   useEffect(() => {
@@ -72,6 +76,10 @@ export default function ContactEditor({ params }) {
         <SelectField label={t("Kind of contact")} value={form.kind} onValue={set("kind")} error={fields.kind}
           options={(kinds.data || []).map((k) => ({ value: k.slug, label: k.label }))} />
         {field("name", t("Name"), { name: "name" })}
+        {isAdmin && !id && (
+          <MunicipalityField nationwide value={form.municipality_id} onValue={set("municipality_id")}
+            error={fields.municipality_id} />
+        )}
         {field("organisation", t("Organisation"))}
         <fieldset class="chips">
           <legend>{t("Languages they speak")}</legend>
