@@ -13,7 +13,7 @@ SCREENS = {
     "youth": ["/", "/activities", "/activities/{activity}", "/my-activities", "/help",
               "/help/work", "/help/people", "/help/ask?topic=work", "/help/questions", "/inbox",
               "/inbox/{inbox}", "/settings", "/welcome/privacy", "/welcome/interests"],
-    "mentor": ["/", "/staff/activities", "/staff/activities/new",
+    "mentor": ["/", "/activities", "/staff/activities", "/staff/activities/new",
                "/staff/activities/{activity}/edit", "/staff/activities/{activity}/signups",
                "/staff/invite", "/staff/people", "/staff/contacts", "/staff/contacts/new"],
     "worker": ["/notify", "/notify/new", "/notify/{notification}"],

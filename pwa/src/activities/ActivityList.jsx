@@ -32,7 +32,7 @@ export default function ActivityList({ query: params }) {
   const staff = user && user.role !== "youth";
   return (
     <Page title={t("Activities")} offline={offline}
-      actions={staff && <ButtonLink href="/staff/activities/new" icon="plus" kind="secondary">{t("New")}</ButtonLink>}>
+      actions={staff && <ButtonLink href="/staff/activities/new" icon="plus" kind="secondary">{t("New activity")}</ButtonLink>}>
       <fieldset class="chips">
         <legend>{t("Show only")}</legend>
         {FILTERS.map(([name, label, icon]) => (

@@ -23,7 +23,7 @@ export default function Interests() {
       <InterestPicker chosen={chosen} onChange={setChosen} />
       <ErrorNote error={error} />
       <div class="btn-row">
-        <Button onClick={save}>{t("Done")}</Button>
+        <Button onClick={save}>{t("Save")}</Button>
       </div>
     </Page>
   );
