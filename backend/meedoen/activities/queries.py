@@ -33,11 +33,12 @@ def language() -> str:
 # row), returning plain rows, not ORM objects. Each combination of filters is built into
 # a statement once, with every value a bind parameter: building the clauses and
 # SQLAlchemy's cache key for them on each request was a fifth of this endpoint's time.
-PAGE_COLUMNS = [Activity.__table__.c[name] for name in (
+FIELDS = (
     "id", "municipality_id", "location_id", "series_id", "status", "category", "starts_at",
     "ends_at", "venue_name", "venue_address", "latitude", "longitude", "cost_cents",
     "support_note", "transport", "capacity", "taken", "spoken", "beginner_friendly",
-    "min_age", "max_age", "organiser", "original_language")]
+    "min_age", "max_age", "organiser", "original_language")
+PAGE_COLUMNS = [Activity.__table__.c[name] for name in FIELDS]
 # The texts of a row travel as one string: fields and texts split by the ASCII unit and
 # record separators, which input validation never lets into a text (cheaper than JSON).
 UNIT, RECORD = "\x1f", "\x1e"
@@ -93,12 +94,12 @@ def find(user: User, args: dict) -> dict:
                    and (name not in STAFF_ONLY or user.role != Role.YOUTH))
     values = {name: FILTER_VALUES.get(name, _as_is)(args[name]) for name in chosen}
     statement = _page_statement(db.session.get_bind().dialect.name, user.role, chosen)
-    rows = db.session.execute(statement, {
+    # Core, not the ORM session: plain rows need none of its result machinery (a tenth faster).
+    rows = db.session.connection().execute(statement, {
         **values, "viewer": user.id, "municipality": user.municipality_id, "now": utcnow(),
         "limit": per_page + 1, "offset": (page - 1) * per_page}).all()
     wanted = language()
-    return {"items": [summary(row, _split_texts(row.texts), wanted, row.my_signup)
-                      for row in rows[:per_page]],
+    return {"items": [_page_item(row, wanted) for row in rows[:per_page]],
             "has_more": len(rows) > per_page, "page": page, "per_page": per_page}
 
 
@@ -128,32 +129,33 @@ def _page_statement(dialect: str, role: Role, chosen: tuple[str, ...]):
             .offset(bindparam("offset", type_=Integer)))
 
 
+def _page_item(row, wanted: str) -> dict:
+    *fields, my_signup, texts = row  # one unpacking: cheaper than 25 attribute look-ups
+    return _shape(dict(zip(FIELDS, fields, strict=True)), _split_texts(texts), wanted, my_signup)
+
+
 def _split_texts(joined: str | None) -> list[PageText]:
     return [PageText(*text.split(UNIT, 2)) for text in joined.split(RECORD)] if joined else []
 
 
-def summary(activity, texts: list, wanted: str, my_signup: SignupStatus | None = None) -> dict:
-    """An activity (ORM object or plain row) in the asked language."""
-    capacity, taken = activity.capacity, activity.taken
-    return {
-        "id": activity.id, "municipality_id": activity.municipality_id,
-        "location_id": activity.location_id, "series_id": activity.series_id,
-        "status": activity.status.value, "category": activity.category,
-        "starts_at": activity.starts_at.isoformat(), "ends_at": activity.ends_at.isoformat(),
-        "timezone": "Europe/Amsterdam",
-        "venue_name": activity.venue_name, "venue_address": activity.venue_address,
-        "latitude": activity.latitude, "longitude": activity.longitude,
-        "cost_cents": activity.cost_cents, "free": activity.cost_cents == 0,
-        "support_note": activity.support_note, "transport": activity.transport.value,
-        "capacity": capacity, "going": taken,
-        "spots_left": None if capacity is None else max(capacity - taken, 0),
-        "languages": activity.spoken.split(),
-        "beginner_friendly": activity.beginner_friendly,
-        "min_age": activity.min_age, "max_age": activity.max_age,
-        "organiser": activity.organiser,
-        "text": localized(texts, activity.original_language, wanted),
-        "my_signup": SignupStatus(my_signup).value if my_signup else None,
-    }
+def summary(activity: Activity, texts: list, wanted: str,
+            my_signup: SignupStatus | None = None) -> dict:
+    """An activity in the asked language."""
+    return _shape({name: getattr(activity, name) for name in FIELDS}, texts, wanted, my_signup)
+
+
+def _shape(fields: dict, texts: list, wanted: str, my_signup: SignupStatus | None) -> dict:
+    """The answer's form of an activity from its FIELDS (changes and returns ``fields``)."""
+    capacity, taken = fields["capacity"], fields.pop("taken")
+    fields.update(
+        status=fields["status"].value, transport=fields["transport"].value,
+        starts_at=fields["starts_at"].isoformat(), ends_at=fields["ends_at"].isoformat(),
+        timezone="Europe/Amsterdam", free=fields["cost_cents"] == 0, going=taken,
+        spots_left=None if capacity is None else max(capacity - taken, 0),
+        languages=fields.pop("spoken").split(),
+        text=localized(texts, fields.pop("original_language"), wanted),
+        my_signup=SignupStatus(my_signup).value if my_signup else None)
+    return fields
 
 
 def detail(activity: Activity, user: User) -> dict:
