@@ -104,11 +104,14 @@ def test_youth_see_upcoming_published_and_cancelled_of_their_municipality(
     elsewhere = make_activity(factory.municipality(), {"nl": ("Elders", "")})
     client.login_as(youth)
     assert titles(client.get("/api/v1/activities")) == ["Open", "Afgelast"]
+    assert titles(client.get("/api/v1/activities?status=draft")) == ["Open", "Afgelast"]
     assert client.get(f"/api/v1/activities/{draft.id}").status_code == 404
     assert client.get(f"/api/v1/activities/{elsewhere.id}").status_code == 404
     client.login_as(factory.user(Role.MENTOR, town))
     assert titles(client.get("/api/v1/activities")) == ["Open", "Concept", "Afgelast"]
     assert titles(client.get("/api/v1/activities?status=draft")) == ["Concept"]
+    client.login_as(factory.user(Role.ADMIN))
+    assert titles(client.get("/api/v1/activities")) == ["Open", "Concept", "Elders", "Afgelast"]
 
 
 def test_pages_are_sorted_by_time(client, youth, town):
