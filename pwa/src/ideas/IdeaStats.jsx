@@ -1,14 +1,10 @@
 // Nobody goes unheard: ideas waiting for a first answer, and how quickly ideas are answered.
 import { useApi } from "../lib/api.js";
-import { t, tn } from "../lib/i18n.js";
+import { formatShare as share, t, tn } from "../lib/i18n.js";
 import { Link } from "../router.js";
 import { Icon } from "../ui/icons.jsx";
 import { Button, Empty, ErrorNote, Loading, Page, Section, UserText } from "../ui/kit.jsx";
 import { supporters } from "./parts.jsx";
-
-function share(value) {
-  return value == null ? "–" : `${Math.round(value * 100)}%`;
-}
 
 function duration(hours) {
   if (hours == null) return "–";

@@ -110,6 +110,8 @@ export const formatDateTime = (iso) => (supported(current)
   ? formatter({ day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit",
       hourCycle: "h23" }).format(new Date(iso))
   : `${ownDay(new Date(iso))} ${formatTime(iso)}`);
+/** A share (0–1) as a whole percentage; "–" when there is nothing to share. */
+export const formatShare = (value) => (value == null ? "–" : `${Math.round(value * 100)}%`);
 export function formatMoney(cents) {
   try {
     return new Intl.NumberFormat(current, { style: "currency", currency: "EUR" }).format(cents / 100);

@@ -15,6 +15,9 @@ export const LANGUAGES = [
 ];
 export const RTL = new Set(LANGUAGES.filter((l) => l.dir === "rtl").map((l) => l.code));
 
+/** Every language code, ``first`` before the others (the original language of a text). */
+export const codesFirst = (first) => [first, ...LANGUAGES.map((l) => l.code).filter((c) => c !== first)];
+
 export function languageName(code) {
   const found = LANGUAGES.find((l) => l.code === code || l.code === code?.split(/[_-]/)[0]);
   return found ? found.name : code;

@@ -3,6 +3,7 @@ import { api, useApi } from "../lib/api.js";
 import { fromLocalInput } from "../lib/amsterdam.js";
 import { formatDateTime, t, tn } from "../lib/i18n.js";
 import { LANGUAGES, languageName } from "../lib/languages.js";
+import { useSubmit } from "../lib/submit.js";
 import { navigate } from "../router.js";
 import { useCategories } from "../settings/InterestPicker.jsx";
 import { Button, Chip, ErrorNote, LanguageTabs, Page, Section, SelectField, TextField, Toggle } from "../ui/kit.jsx";
@@ -82,27 +83,16 @@ export default function Compose() {
   const [sendAt, setSendAt] = useState("");
   const [urgent, setUrgent] = useState(false);
   const [link, setLink] = useState("");
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
   const text = texts[active] || { title: "", body: "" };
   const setText = (name) => (value) => setTexts({ ...texts, [active]: { ...text, [name]: value } });
-  const send = async (event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, error, submit: send } = useSubmit(async () => {
     const filled = Object.entries(texts).filter(([, v]) => v.title.trim() || v.body.trim())
       .map(([code, v]) => ({ lang: code, title: v.title, body: v.body }));
-    try {
-      const sent = await api("/notifications", { method: "POST", body: {
-        texts: filled, audience, urgent, ...asLink(link),
-        ...(later && sendAt ? { send_at: fromLocalInput(sendAt) } : {}) } });
-      navigate(`/notify/${sent.id}`, { replace: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const sent = await api("/notifications", { method: "POST", body: {
+      texts: filled, audience, urgent, ...asLink(link),
+      ...(later && sendAt ? { send_at: fromLocalInput(sendAt) } : {}) } });
+    navigate(`/notify/${sent.id}`, { replace: true });
+  });
   const fieldErrors = error?.fields || {};
   const textErrors = typeof fieldErrors.texts === "object" && !Array.isArray(fieldErrors.texts) ? fieldErrors.texts : {};
   const index = Object.keys(texts).filter((c) => texts[c].title.trim() || texts[c].body.trim()).indexOf(active);

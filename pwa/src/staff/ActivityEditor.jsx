@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api, useApi } from "../lib/api.js";
 import { fromLocalInput, toLocalInput } from "../lib/amsterdam.js";
 import { lang, t } from "../lib/i18n.js";
-import { LANGUAGES, languageName } from "../lib/languages.js";
+import { LANGUAGES, codesFirst, languageName } from "../lib/languages.js";
 import { useSession } from "../lib/session.js";
 import { useSubmit } from "../lib/submit.js";
 import { navigate } from "../router.js";
@@ -52,7 +52,7 @@ function toBody(form, isNew) {
 /** One tab per language; the original language first, then the ones already written. */
 function TranslationTabs({ form, setForm, errors }) {
   const [active, setActive] = useState(form.original_language);
-  const order = [form.original_language, ...LANGUAGES.map((l) => l.code).filter((c) => c !== form.original_language)];
+  const order = codesFirst(form.original_language);
   const text = form.texts[active] || { title: "", description: "" };
   const setText = (name) => (value) => setForm({ ...form,
     texts: { ...form.texts, [active]: { ...text, [name]: value } } });

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, useApi } from "../lib/api.js";
 import { lang, t } from "../lib/i18n.js";
-import { LANGUAGES, languageName } from "../lib/languages.js";
+import { LANGUAGES, codesFirst, languageName } from "../lib/languages.js";
 import { useSession } from "../lib/session.js";
 import { useSubmit } from "../lib/submit.js";
 import { navigate } from "../router.js";
@@ -36,7 +36,7 @@ const flip = (list, value) => (list.includes(value) ? list.filter((v) => v !== v
 
 function HelpTexts({ form, setForm, errors }) {
   const [active, setActive] = useState(form.original_language);
-  const order = [form.original_language, ...LANGUAGES.map((l) => l.code).filter((c) => c !== form.original_language)];
+  const order = codesFirst(form.original_language);
   return (
     <Section title={t("How I can help")} id="help">
       <LanguageTabs codes={order} active={active} onSelect={setActive} filled={(code) => form.help_texts[code]} idPrefix="htab">

@@ -2,13 +2,11 @@
 // language — and add one of the contacts here to their people on the spot.
 import { useState } from "preact/hooks";
 import { api, useApi } from "../lib/api.js";
-import { t, tn } from "../lib/i18n.js";
+import { formatShare as share, t, tn } from "../lib/i18n.js";
 import { languageName } from "../lib/languages.js";
 import { useSubmit } from "../lib/submit.js";
 import { Icon } from "../ui/icons.jsx";
 import { Button, Empty, ErrorNote, Loading, Page, Section, SelectField } from "../ui/kit.jsx";
-
-const share = (value) => (value == null ? "–" : `${Math.round(value * 100)}%`);
 
 const speaksWith = (youth, contact) => contact.languages.some((code) => youth.languages.includes(code));
 
