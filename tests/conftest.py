@@ -58,8 +58,9 @@ def is_postgres(database_url):
 
 
 def make_app(database_url: str, **overrides):
+    # Encryption processes only where a test asks for them (tests/notifications/test_encryption.py).
     config = {"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url,
-              "RATELIMIT_ENABLED": False, **overrides}
+              "RATELIMIT_ENABLED": False, "PUSH_ENCRYPT_PROCESSES": 0, **overrides}
     return create_app(config)
 
 

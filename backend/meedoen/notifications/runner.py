@@ -90,7 +90,10 @@ class BackgroundThread:
 
     def _loop(self) -> None:
         from meedoen.notifications.dispatch import run_due_work
+        from meedoen.push.client import start_push_client
 
+        with self.app.app_context():
+            start_push_client()
         while True:
             self._wake.wait(self.app.config["NOTIFY_TICK_SECONDS"])
             self._wake.clear()
@@ -155,8 +158,10 @@ def _ticker(app: Flask, interval: float, stop: threading.Event) -> None:
 def worker_command(burst: bool):
     """Run the background worker: push fan-out, scheduled messages, reminders."""
     from meedoen.notifications.dispatch import run_due_work
+    from meedoen.push.client import start_push_client
 
     app = current_app._get_current_object()
+    start_push_client()
     interval = app.config["NOTIFY_TICK_SECONDS"]
     if not app.config.get("REDIS_URL"):
         while True:

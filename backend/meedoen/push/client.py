@@ -12,6 +12,12 @@ from meedoen.push.vapid import TokenCache, get_vapid, key_id
 _lock = threading.Lock()
 
 
+def start_push_client() -> None:
+    """A worker starts its sender (and encryption processes) before the first job needs it."""
+    if get_vapid() is not None:
+        get_push_client()
+
+
 def get_push_client() -> PushClient:
     app = current_app._get_current_object()
     vapid = get_vapid(app)

@@ -1,11 +1,13 @@
 """Concurrent Web Push delivery with pooled connections.
 
-Encryption is pywebpush's (aes128gcm); the VAPID header comes from a per-origin
-token cache. Every request has an explicit TTL, Urgency, Topic and timeout and
-never follows a redirect. The event loop runs in its own thread: callers (request
-handlers, RQ jobs) hand it a batch of messages at a time and read each one's
-``Outcome`` from a queue as it comes in (one hand-over per batch, not per message:
-the per-message thread hand-over cost as much as the HTTP request).
+Encryption is pywebpush's (aes128gcm), in worker processes for large batches
+(``encryption.Encryptor``), once per message and device: a retry resends the same
+body. The VAPID header comes from a per-origin token cache. Every request has an
+explicit TTL, Urgency, Topic and timeout and never follows a redirect. The event
+loop runs in its own thread: callers (request handlers, RQ jobs) hand it a batch of
+messages at a time and read each one's ``Outcome`` from a queue as it comes in (one
+hand-over per batch, not per message: the per-message thread hand-over cost as much
+as the HTTP request).
 """
 
 import asyncio
@@ -18,9 +20,9 @@ from email.utils import parsedate_to_datetime
 from queue import SimpleQueue
 
 import aiohttp
-from pywebpush import WebPusher
 
 from meedoen.core.models import utcnow
+from meedoen.push.encryption import CHUNK, Encryptor
 from meedoen.push.endpoints import origin
 from meedoen.push.vapid import TokenCache
 
@@ -87,13 +89,15 @@ class SenderSettings:
     attempts: int = 4
     backoff: float = 0.5
     max_inline_wait: float = 10.0
+    encrypt_processes: int = 0
 
     @classmethod
     def from_config(cls, config) -> "SenderSettings":
         return cls(concurrency=config["PUSH_CONCURRENCY"], timeout=config["PUSH_TIMEOUT"],
                    connect_timeout=config["PUSH_CONNECT_TIMEOUT"],
                    attempts=config["PUSH_ATTEMPTS"], backoff=config["PUSH_BACKOFF"],
-                   max_inline_wait=config["PUSH_MAX_INLINE_WAIT"])
+                   max_inline_wait=config["PUSH_MAX_INLINE_WAIT"],
+                   encrypt_processes=config["PUSH_ENCRYPT_PROCESSES"])
 
 
 def _outcome_of(task: asyncio.Task) -> Outcome:
@@ -111,6 +115,7 @@ class PushClient:
         self.tokens = tokens
         self.settings = settings
         self.endpoint_allowed = endpoint_allowed
+        self._encryptor = Encryptor(settings.encrypt_processes)
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True,
                                         name="push-sender")
@@ -131,9 +136,24 @@ class PushClient:
         self._loop.call_soon_threadsafe(self._start, list(batch), outcomes)
 
     def _start(self, batch: list, outcomes: SimpleQueue) -> None:
-        for key, subscription, message in batch:
-            task = self._loop.create_task(self.send(subscription, message))
+        for start in range(0, len(batch), CHUNK):
+            self._loop.create_task(self._send_chunk(batch[start:start + CHUNK], outcomes))
+
+    async def _send_chunk(self, chunk: list, outcomes: SimpleQueue) -> None:
+        try:
+            bodies = await self._encryptor.encrypt([(s, m.payload) for _, s, m in chunk])
+        except Exception:  # every key must get an outcome, or the caller waits for ever
+            log.exception("push encryption crashed")
+            for key, _, _ in chunk:
+                outcomes.put((key, Outcome("failed")))
+            return
+        for (key, subscription, message), body in zip(chunk, bodies, strict=True):
+            task = self._loop.create_task(self.send(subscription, message, body))
             task.add_done_callback(lambda done, key=key: outcomes.put((key, _outcome_of(done))))
+
+    def warm_up(self, timeout: float = 60) -> bool:
+        """Wait until the encryption processes have started (a worker does this at start)."""
+        return self._encryptor.wait_until_ready(timeout)
 
     def close(self) -> None:
         if self._loop.is_closed():
@@ -142,13 +162,15 @@ class PushClient:
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(5)
         self._loop.close()
+        self._encryptor.close()
 
-    async def send(self, subscription: dict, message: Message) -> Outcome:
-        """One message to one device, retrying 429/5xx/time-outs a bounded number of times."""
+    async def send(self, subscription: dict, message: Message, body: bytes | None) -> Outcome:
+        """One encrypted message (None: its keys are unusable) to one device, retrying
+        429/5xx/time-outs a bounded number of times."""
         attempts = self.settings.attempts
         for attempt in range(1, attempts + 1):
             async with self._slots:
-                outcome = await self._attempt(subscription, message)
+                outcome = await self._attempt(subscription, message, body)
             if outcome.result != "retry":
                 return outcome
             if attempt == attempts:
@@ -173,14 +195,11 @@ class PushClient:
             headers["Topic"] = message.topic
         return headers
 
-    async def _attempt(self, subscription: dict, message: Message) -> Outcome:
+    async def _attempt(self, subscription: dict, message: Message, body: bytes | None) -> Outcome:
         endpoint = subscription["endpoint"]
         if not self.endpoint_allowed(endpoint):
             return Outcome("gone", None)  # no longer on the allowlist: never send there
-        try:
-            body = WebPusher(subscription).encode(message.payload, "aes128gcm")["body"]
-        except Exception:  # a broken key on our side: this device can never receive
-            log.warning("cannot encrypt for subscription %s", endpoint[:60], exc_info=True)
+        if body is None:  # keys that cannot be used: this device can never receive
             return Outcome("rejected", None)
         try:
             async with self._session.post(endpoint, data=body,

@@ -24,6 +24,10 @@ def _hosts() -> tuple[str, ...]:
     return tuple(h.strip().lower() for h in given.split(",") if h.strip())
 
 
+def _spare_cores() -> int:
+    return max(0, min(4, (os.cpu_count() or 1) - 1))
+
+
 def defaults() -> dict:
     return {
         "VAPID_PRIVATE_KEY": os.environ.get("VAPID_PRIVATE_KEY") or None,
@@ -32,6 +36,9 @@ def defaults() -> dict:
         "PUSH_ALLOW_INSECURE_ENDPOINTS": _flag("PUSH_ALLOW_INSECURE_ENDPOINTS"),
         "PUSH_MAX_DEVICES": int(os.environ.get("PUSH_MAX_DEVICES", "5")),
         "PUSH_CONCURRENCY": int(os.environ.get("PUSH_CONCURRENCY", "64")),
+        # Processes that encrypt large fan-outs (0: all in the sending process).
+        "PUSH_ENCRYPT_PROCESSES": int(os.environ.get("PUSH_ENCRYPT_PROCESSES",
+                                                     str(_spare_cores()))),
         "PUSH_TIMEOUT": float(os.environ.get("PUSH_TIMEOUT", "10")),
         "PUSH_CONNECT_TIMEOUT": float(os.environ.get("PUSH_CONNECT_TIMEOUT", "5")),
         "PUSH_ATTEMPTS": int(os.environ.get("PUSH_ATTEMPTS", "4")),
