@@ -1,9 +1,9 @@
 """The Web Push payload the service worker shows (README: Notifications → Payload)."""
 
-import json
 import re
 from functools import lru_cache
 
+import orjson
 from babel import Locale
 
 from meedoen.push.sender import MAX_PAYLOAD
@@ -50,4 +50,4 @@ def build_payload(item) -> bytes:
 
 
 def _encode(data: dict) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    return orjson.dumps(data)  # compact UTF-8: Arabic or Ethiopic text is not \u-escaped
