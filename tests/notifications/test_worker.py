@@ -15,13 +15,14 @@ from pathlib import Path
 
 import pytest
 from meedoen.extensions import db
+from meedoen.notifications.dispatch import WINDOW_FACTOR
 from meedoen.notifications.models import Delivery, DeliveryStatus, Notification
 from redis import Redis
 from sqlalchemy import func, select
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS = "redis://127.0.0.1:6379/0"
-WINDOW_CONCURRENCY = 2  # the worker keeps at most 4 × this many deliveries claimed
+WINDOW_CONCURRENCY = 2  # the worker keeps at most WINDOW_FACTOR × this many claimed
 
 
 class TcpProxy:
@@ -143,7 +144,7 @@ def test_a_killed_worker_loses_nothing_and_repeats_at_most_what_was_in_flight(
     finally:
         stop(first, signal.SIGKILL)
     in_flight = count_deliveries(DeliveryStatus.SENDING)
-    assert 0 < in_flight <= 4 * WINDOW_CONCURRENCY
+    assert 0 < in_flight <= WINDOW_FACTOR * WINDOW_CONCURRENCY
     second = start_worker(worker_env)
     try:
         assert wait_until(lambda: count_deliveries(DeliveryStatus.SENT) == len(users)), \

@@ -44,7 +44,7 @@ URGENT_KINDS = {"activity.cancelled"}
 EVENT_BATCH = 500
 # Deliveries claimed at a time, per unit of concurrency: enough queued that the sender never
 # waits for the database, few enough that a dead worker repeats little.
-WINDOW_FACTOR = 4
+WINDOW_FACTOR = 8
 
 
 def run_due_work(now: datetime | None = None) -> dict:
