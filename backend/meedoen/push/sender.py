@@ -127,7 +127,9 @@ class PushClient:
         connector = aiohttp.TCPConnector(limit=self.settings.concurrency, ttl_dns_cache=300)
         timeout = aiohttp.ClientTimeout(total=self.settings.timeout,
                                         sock_connect=self.settings.connect_timeout)
+        # No cookie jar: nothing a push service sets is kept or sent back.
         self._session = aiohttp.ClientSession(connector=connector, timeout=timeout,
+                                              cookie_jar=aiohttp.DummyCookieJar(),
                                               trust_env=False, auto_decompress=False)
 
     def submit(self, batch: Iterable[tuple[Hashable, dict, Message]],
