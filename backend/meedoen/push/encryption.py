@@ -51,7 +51,7 @@ class Encryptor:
 
     def wait_until_ready(self, timeout: float) -> bool:
         """Block until the pool's processes run (True), or it is inline-only or broken."""
-        if self._ready is None:
+        if self._pool is None:
             return False
         try:
             self._ready.result(timeout)
