@@ -18,6 +18,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from queue import SimpleQueue
+from typing import NamedTuple
 
 import aiohttp
 
@@ -100,13 +101,13 @@ class SenderSettings:
                    encrypt_processes=config["PUSH_ENCRYPT_PROCESSES"])
 
 
-def _outcome_of(task: asyncio.Task) -> Outcome:
-    if task.cancelled():
-        return Outcome("failed")
-    if task.exception() is not None:
-        log.error("push delivery crashed", exc_info=task.exception())
-        return Outcome("failed")
-    return task.result()
+class Job(NamedTuple):
+    key: Hashable
+    subscription: dict
+    message: Message
+    body: bytes | None  # None: the device's keys are unusable
+    outcomes: SimpleQueue
+    attempt: int = 1
 
 
 class PushClient:
@@ -123,7 +124,9 @@ class PushClient:
         asyncio.run_coroutine_threadsafe(self._open(), self._loop).result()
 
     async def _open(self) -> None:
-        self._slots = asyncio.Semaphore(self.settings.concurrency)
+        self._jobs: asyncio.Queue[Job] = asyncio.Queue()
+        self._senders = [self._loop.create_task(self._send_jobs())
+                         for _ in range(self.settings.concurrency)]
         connector = aiohttp.TCPConnector(limit=self.settings.concurrency, ttl_dns_cache=300)
         timeout = aiohttp.ClientTimeout(total=self.settings.timeout,
                                         sock_connect=self.settings.connect_timeout)
@@ -150,8 +153,39 @@ class PushClient:
                 outcomes.put((key, Outcome("failed")))
             return
         for (key, subscription, message), body in zip(chunk, bodies, strict=True):
-            task = self._loop.create_task(self.send(subscription, message, body))
-            task.add_done_callback(lambda done, key=key: outcomes.put((key, _outcome_of(done))))
+            self._jobs.put_nowait(Job(key, subscription, message, body, outcomes))
+
+    async def _send_jobs(self) -> None:
+        """One of PUSH_CONCURRENCY senders: a slow endpoint holds up only its own."""
+        while True:
+            job = await self._jobs.get()
+            try:
+                outcome = self._after(job, await self._attempt(job))
+            except Exception:
+                log.exception("push delivery crashed")
+                outcome = Outcome("failed")
+            if outcome is not None:
+                job.outcomes.put((job.key, outcome))
+
+    def _after(self, job: Job, outcome: Outcome) -> Outcome | None:
+        """The job's final outcome; None if it was put back to be tried again after a wait
+        (429/5xx/time-outs, a bounded number of times)."""
+        if outcome.result != "retry":
+            return outcome
+        if job.attempt == self.settings.attempts:
+            return Outcome("failed", outcome.status)
+        wait = outcome.retry_after
+        if wait is None:
+            wait = self.settings.backoff * 2 ** (job.attempt - 1) * (1 + random.random() / 4)
+        if wait > self.settings.max_inline_wait:
+            return Outcome("later", outcome.status, wait)
+        self._loop.call_later(wait, self._jobs.put_nowait, job._replace(attempt=job.attempt + 1))
+        return None
+
+    async def _stop(self) -> None:
+        for sender in self._senders:
+            sender.cancel()
+        await self._session.close()
 
     def warm_up(self, timeout: float = 60) -> bool:
         """Wait until the encryption processes have started (a worker does this at start)."""
@@ -160,30 +194,11 @@ class PushClient:
     def close(self) -> None:
         if self._loop.is_closed():
             return
-        asyncio.run_coroutine_threadsafe(self._session.close(), self._loop).result(5)
+        asyncio.run_coroutine_threadsafe(self._stop(), self._loop).result(5)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(5)
         self._loop.close()
         self._encryptor.close()
-
-    async def send(self, subscription: dict, message: Message, body: bytes | None) -> Outcome:
-        """One encrypted message (None: its keys are unusable) to one device, retrying
-        429/5xx/time-outs a bounded number of times."""
-        attempts = self.settings.attempts
-        for attempt in range(1, attempts + 1):
-            async with self._slots:
-                outcome = await self._attempt(subscription, message, body)
-            if outcome.result != "retry":
-                return outcome
-            if attempt == attempts:
-                return Outcome("failed", outcome.status)
-            wait = outcome.retry_after
-            if wait is None:
-                wait = self.settings.backoff * 2 ** (attempt - 1) * (1 + random.random() / 4)
-            if wait > self.settings.max_inline_wait:
-                return Outcome("later", outcome.status, wait)
-            await asyncio.sleep(wait)
-        raise AssertionError("unreachable")
 
     def _headers(self, endpoint: str, message: Message) -> dict:
         headers = {
@@ -197,8 +212,8 @@ class PushClient:
             headers["Topic"] = message.topic
         return headers
 
-    async def _attempt(self, subscription: dict, message: Message, body: bytes | None) -> Outcome:
-        endpoint = subscription["endpoint"]
+    async def _attempt(self, job: Job) -> Outcome:
+        endpoint, message, body = job.subscription["endpoint"], job.message, job.body
         if not self.endpoint_allowed(endpoint):
             return Outcome("gone", None)  # no longer on the allowlist: never send there
         if body is None:  # keys that cannot be used: this device can never receive
