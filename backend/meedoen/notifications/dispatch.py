@@ -87,10 +87,13 @@ def fan_out(notification_id: int, now: datetime) -> int:
         .where(User.id.in_(recipients_query(notification.municipality_id,
                                             notification.audience)))
     ).all()
-    topic = topic_for("n", notification_id)
-    rows = [_inbox_row(notification, user, topic, now) for user in recipients]
+    texts = {lang: notification.text_for(lang) for lang in {u.ui_language for u in recipients}}
+    common = {"notification_id": notification.id, "kind": "message", "url": notification.url,
+              "topic": topic_for("n", notification_id), "urgent": notification.urgent,
+              "created_at": now}
+    rows = [_inbox_row(common, texts[user.ui_language], user, now) for user in recipients]
     if rows:
-        db.session.execute(insert(InboxItem), rows)
+        db.session.execute(insert(InboxItem.__table__), rows)  # Core: no ORM bookkeeping
     add_deliveries(InboxItem.notification_id == notification_id)
     record(_sender(notification), "notification.delivered_to_inbox", notification.municipality_id,
            notification_id=notification_id, recipients=len(rows),
@@ -103,12 +106,9 @@ def _sender(notification: Notification):
     return db.session.get(User, notification.sender_id) if notification.sender_id else None
 
 
-def _inbox_row(notification: Notification, user, topic: str, now: datetime) -> dict:
-    text = notification.text_for(user.ui_language)
-    return {"user_id": user.id, "notification_id": notification.id, "kind": "message",
-            "lang": text.lang, "title": text.title, "body": text.body, "url": notification.url,
-            "topic": topic, "urgent": notification.urgent, "created_at": now,
-            "push_after": push_not_before(now, user, notification.urgent)}
+def _inbox_row(common: dict, text, user, now: datetime) -> dict:
+    return {**common, "user_id": user.id, "lang": text.lang, "title": text.title,
+            "body": text.body, "push_after": push_not_before(now, user, common["urgent"])}
 
 
 def add_deliveries(items_filter) -> None:
