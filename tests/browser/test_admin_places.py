@@ -45,7 +45,8 @@ def test_admin_chooses_where_a_new_contact_and_activity_belong(phone, live_app):
     error.wait_for()
     assert error.text_content() == tr("nl", "Choose a municipality.")
     admin.select_option("select[name=municipality_id]", label="Tilburg")
-    offered = admin.get_by_label(tr("nl", "Location")).locator("option").all_text_contents()
+    field = admin.get_by_label(tr("nl", "Reception location"))
+    offered = field.locator("option").all_text_contents()
     assert sorted(offered[1:]) == _location_names(live_app, tilburg)  # after "Whole municipality"
     admin.click("form button[type=submit]")
     admin.wait_for_url(re.compile(r"/activities/\d+$"))

@@ -71,6 +71,10 @@ def test_screens(phone, lang, role):
         page.wait_for_selector("svg.qr")
         screenshot(page, f"{lang}-mentor-invite-code")
         check_axe(page, f"{lang}-mentor-invite-code")
+    if role == "admin":  # the municipality field is below the fold of the activity form
+        page.goto("/staff/activities/new")
+        page.locator("select[name=municipality_id]").scroll_into_view_if_needed()
+        screenshot(page, f"{lang}-admin-activity-municipality")
     assert page.errors == []
 
 

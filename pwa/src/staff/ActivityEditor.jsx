@@ -124,7 +124,7 @@ export default function ActivityEditor({ params }) {
             onValue={(value) => setForm({ ...form, municipality_id: value, location_id: "" })} />
         )}
         {myLocations.length > 0 && (
-          <SelectField label={t("Location")} value={String(form.location_id)} onValue={set("location_id")}
+          <SelectField label={t("Reception location")} value={String(form.location_id)} onValue={set("location_id")}
             error={fields.location_id}
             options={[{ value: "", label: t("Whole municipality") },
                       ...myLocations.map((l) => ({ value: String(l.id), label: l.name }))]} />
