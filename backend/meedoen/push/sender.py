@@ -125,6 +125,7 @@ class PushClient:
 
     async def _open(self) -> None:
         self._jobs: asyncio.Queue[Job] = asyncio.Queue()
+        self._chunks: set[asyncio.Task] = set()
         self._senders = [self._loop.create_task(self._send_jobs())
                          for _ in range(self.settings.concurrency)]
         connector = aiohttp.TCPConnector(limit=self.settings.concurrency, ttl_dns_cache=300)
@@ -142,7 +143,9 @@ class PushClient:
 
     def _start(self, batch: list, outcomes: SimpleQueue) -> None:
         for start in range(0, len(batch), CHUNK):
-            self._loop.create_task(self._send_chunk(batch[start:start + CHUNK], outcomes))
+            task = self._loop.create_task(self._send_chunk(batch[start:start + CHUNK], outcomes))
+            self._chunks.add(task)  # the loop keeps only weak references to tasks
+            task.add_done_callback(self._chunks.discard)
 
     async def _send_chunk(self, chunk: list, outcomes: SimpleQueue) -> None:
         try:
