@@ -56,7 +56,7 @@ def test_a_broken_pool_falls_back_to_inline_encryption(people, pooled):
 
 
 @pytest.mark.parametrize("processes", [0, 1])
-def test_unusable_keys_fail_that_device_only(people, push_app, monkeypatch, processes):
+def test_unusable_keys_fail_that_device_only(people, push_app, monkeypatch, processes, caplog):
     monkeypatch.setitem(push_app.config, "PUSH_ENCRYPT_PROCESSES", processes)
     users = [people.youth(ui_language="nl") for _ in range(BATCH)]
     broken = users[3].endpoints[0]
@@ -71,6 +71,9 @@ def test_unusable_keys_fail_that_device_only(people, push_app, monkeypatch, proc
     statuses = db.session.scalars(select(Delivery.status)).all()
     assert sorted(statuses) == sorted([DeliveryStatus.SENT] * (BATCH - 1)
                                       + [DeliveryStatus.FAILED])
+    if not processes:  # logged here: the push service's origin, never the device's path
+        assert "cannot encrypt for a device at http://127.0.0.1:" in caplog.text
+        assert broken.rsplit("/", 1)[1] not in caplog.text
 
 
 def test_a_crash_in_encryption_fails_those_deliveries_and_does_not_hang(people, monkeypatch):

@@ -13,6 +13,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from pywebpush import WebPusher
 
+from meedoen.push.endpoints import origin
+
 log = logging.getLogger(__name__)
 CHUNK = 32  # messages per hand-over to the pool: sending starts as each chunk comes back
 POOL_MIN = 8  # fewer than this are quicker to encrypt inline than to hand over
@@ -23,7 +25,8 @@ def encrypt(subscription: dict, payload: bytes) -> bytes | None:
     try:
         return WebPusher(subscription).encode(payload, "aes128gcm")["body"]
     except Exception:
-        log.warning("cannot encrypt for subscription %s", subscription["endpoint"][:60],
+        # The origin only: the endpoint's path is the device's secret capability.
+        log.warning("cannot encrypt for a device at %s", origin(subscription["endpoint"]),
                     exc_info=True)
         return None
 

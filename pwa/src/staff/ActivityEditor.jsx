@@ -90,9 +90,11 @@ export default function ActivityEditor({ params }) {
   const set = (name) => (value) => setForm({ ...form, [name]: value });
   const fields = error?.fields || {};
   const isAdmin = user?.role === "admin";
-  const myLocations = (locations.data || []).filter((l) => (user?.role !== "mentor" ||
-    user.mentor_location_ids?.includes(l.id)) && (!isAdmin || form.municipality_id === ""
-    || String(l.municipality_id) === String(form.municipality_id)));
+  // Mentors post for their own houses; an admin sees the houses of the municipality chosen.
+  const mine = (l) => user?.role !== "mentor" || user.mentor_location_ids?.includes(l.id);
+  const inChosen = (l) => !isAdmin || form.municipality_id === ""
+    || String(l.municipality_id) === form.municipality_id;
+  const myLocations = (locations.data || []).filter((l) => mine(l) && inChosen(l));
   return (
     <Page title={id ? t("Edit activity") : t("New activity")} back={id ? `/activities/${id}` : "/staff/activities"}>
       <form onSubmit={submit} noValidate>
