@@ -5,9 +5,11 @@ import os
 import tempfile
 import time
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import time_machine
 from argon2 import PasswordHasher
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
@@ -130,6 +132,18 @@ def make_client(app):
 def factory(app):
     with app.app_context():
         yield Factory()
+
+
+# The moment tests with calendar dates run at, so they pass whatever day the suite runs.
+FROZEN_NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock():
+    """The clock of this process starts at FROZEN_NOW and ticks on (``clock.move_to(when)``
+    jumps). Subprocesses (gunicorn, RQ workers) keep the real time: use it in-process only."""
+    with time_machine.travel(FROZEN_NOW, tick=True) as traveller:
+        yield traveller
 
 
 @pytest.fixture

@@ -153,7 +153,9 @@ def test_quiet_hours_end():
     assert quiet_hours_end(spring, *night) == datetime(2026, 3, 29, 5, 0, tzinfo=UTC)
 
 
-def test_quiet_hours_delay_non_urgent_pushes_but_not_urgent_ones(people, push_service, client):
+def test_quiet_hours_delay_non_urgent_pushes_but_not_urgent_ones(people, push_service, client,
+                                                                  clock):
+    # The clock stands before the night of 1 December: a send_at in the past means "now".
     sleeper = people.youth(quiet_from=time(22), quiet_until=time(7))
     awake = people.youth()
     night = at(1, 23, 30)
