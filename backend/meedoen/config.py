@@ -5,6 +5,8 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
+from meedoen.translation.settings import translation_config
+
 SHIPPED_LANGUAGES = ("nl", "en", "ar", "ti", "fa", "ps", "so", "am", "ku", "tr", "fr")
 DEFAULT_LANGUAGE = "nl"
 
@@ -85,4 +87,5 @@ def build_config(instance_path: str) -> dict:
         "OPENAPI_VERSION": "3.1.0",
         "OPENAPI_URL_PREFIX": "/api/v1",
         "OPENAPI_JSON_PATH": "openapi.json",
+        **translation_config(),
     }

@@ -1,6 +1,7 @@
 """Every feature's API blueprint. A new feature adds its folder and one line here."""
 
 from meedoen.activities import export as _activities_export  # noqa: F401
+from meedoen.activities import translation as _activities_translation  # noqa: F401
 from meedoen.activities.routes import blp as activities
 from meedoen.auth import export as _auth_export  # noqa: F401  (registers the export)
 from meedoen.auth.me_routes import blp as me
@@ -27,12 +28,14 @@ from meedoen.push.routes import blp as push
 from meedoen.questions import export as _questions_export  # noqa: F401
 from meedoen.questions.routes import blp as questions
 from meedoen.topics.routes import blp as topics
+from meedoen.translation.routes import blp as translation
 
 API_BLUEPRINTS = [health, languages, categories, auth, me, users, invites, places]
 API_BLUEPRINTS += [contacts, people, topics, questions]
 API_BLUEPRINTS += [activities]
 API_BLUEPRINTS += [ideas, activity_feedback]
 API_BLUEPRINTS += [push, notifications, inbox, notification_settings]
+API_BLUEPRINTS += [translation]
 
 # Modules whose @demo_loader functions `flask --app meedoen demo` runs.
 DEMO_MODULES = ["meedoen.demo.places"]

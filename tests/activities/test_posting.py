@@ -47,7 +47,7 @@ def test_youth_worker_posts_activity_with_everything(client, worker, town):
     assert shown["contact_name"] == "Rachid" and shown["texts"]["ar"]["title"] == "أمسية طبخ"
     assert shown["text"] == {"title": "Kookavond", "description": "Samen koken",
                              "language": "nl", "fallback": False, "original_language": "nl",
-                             "available_languages": ["ar", "nl"]}
+                             "available_languages": ["ar", "nl"], "translation": "original"}
 
 
 def test_description_html_is_sanitised_with_a_short_allowlist(client, worker):
@@ -201,7 +201,7 @@ def test_translation_added_later_and_shown_with_fallback(client, factory, worker
     arabic = client.get(f"/api/v1/activities/{activity_id}?lang=ar").get_json()["text"]
     assert arabic == {"title": "تدريب كرة القدم", "description": "تعال", "language": "ar",
                       "fallback": False, "original_language": "nl",
-                      "available_languages": ["ar", "nl"]}
+                      "available_languages": ["ar", "nl"], "translation": "human"}
     tigrinya = client.get(f"/api/v1/activities/{activity_id}?lang=ti").get_json()["text"]
     assert tigrinya["language"] == "nl" and tigrinya["fallback"] is True
     assert tigrinya["title"] == "Voetbaltraining"

@@ -17,10 +17,10 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, select, update
 
 from meedoen.activities.models import IdempotencyKey
-from meedoen.activities.sql import insert_ignore
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
+from meedoen.core.sql import insert_ignore
 from meedoen.extensions import db
 
 HEADER = "Idempotency-Key"

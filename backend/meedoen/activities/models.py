@@ -21,6 +21,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from meedoen.core.models import UTCDateTime, postgresql_only, utcnow
 from meedoen.extensions import db
+from meedoen.translation.columns import TranslatedText
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 EVENING_FROM_HOUR = 17
@@ -144,8 +145,9 @@ class Activity(db.Model):
         return None if self.capacity is None else max(self.capacity - self.taken, 0)
 
 
-class ActivityText(db.Model):
-    """Title and description in one language; the original or a translation added later."""
+class ActivityText(TranslatedText, db.Model):
+    """Title and description in one language: the original, or a translation by staff or by
+    the machine (``origin``; see meedoen.translation.columns)."""
 
     activity_id: Mapped[int] = mapped_column(
         ForeignKey("activity.id", ondelete="CASCADE"), primary_key=True

@@ -17,10 +17,12 @@ from meedoen.activities.models import (
     Transport,
 )
 from meedoen.activities.policy import can_manage, visible_to
+from meedoen.activities.texts import FIELDS as TEXT_FIELDS
 from meedoen.activities.texts import localized
 from meedoen.auth.models import Role, User
 from meedoen.core.models import utcnow
 from meedoen.extensions import db
+from meedoen.translation.columns import shown_translation
 
 MAX_GOING_TOGETHER = 50
 
@@ -43,7 +45,7 @@ PAGE_COLUMNS = [Activity.__table__.c[name] for name in FIELDS]
 # record separators, which input validation never lets into a text (cheaper than JSON).
 UNIT, RECORD = "\x1f", "\x1e"
 AGGREGATES = {"postgresql": func.string_agg, "sqlite": func.group_concat}
-PageText = namedtuple("PageText", "language title description")
+PageText = namedtuple("PageText", "language origin source_hash title description")
 LIKE_ESCAPE = "/"
 
 FILTERS = {
@@ -110,7 +112,9 @@ def _as_is(value):
 @lru_cache(maxsize=512)
 def _page_statement(dialect: str, role: Role, chosen: tuple[str, ...]):
     unit = literal(UNIT)
-    joined = ActivityText.language + unit + ActivityText.title + unit + ActivityText.description
+    joined = (ActivityText.language + unit + ActivityText.origin + unit
+              + func.coalesce(ActivityText.source_hash, "") + unit + ActivityText.title + unit
+              + ActivityText.description)
     texts = (select(AGGREGATES[dialect](joined, literal(RECORD)))
              .where(ActivityText.activity_id == Activity.id)
              .scalar_subquery().label("texts"))
@@ -135,16 +139,21 @@ def _page_item(row, wanted: str) -> dict:
 
 
 def _split_texts(joined: str | None) -> list[PageText]:
-    return [PageText(*text.split(UNIT, 2)) for text in joined.split(RECORD)] if joined else []
+    if not joined:
+        return []
+    texts = [PageText(*text.split(UNIT, 4)) for text in joined.split(RECORD)]
+    return [text._replace(source_hash=text.source_hash or None) for text in texts]
 
 
 def summary(activity: Activity, texts: list, wanted: str,
-            my_signup: SignupStatus | None = None) -> dict:
+            my_signup: SignupStatus | None = None, with_original: bool = False) -> dict:
     """An activity in the asked language."""
-    return _shape({name: getattr(activity, name) for name in FIELDS}, texts, wanted, my_signup)
+    return _shape({name: getattr(activity, name) for name in FIELDS}, texts, wanted, my_signup,
+                  with_original)
 
 
-def _shape(fields: dict, texts: list, wanted: str, my_signup: SignupStatus | None) -> dict:
+def _shape(fields: dict, texts: list, wanted: str, my_signup: SignupStatus | None,
+           with_original: bool = False) -> dict:
     """The answer's form of an activity from its FIELDS (changes and returns ``fields``)."""
     capacity, taken = fields["capacity"], fields.pop("taken")
     fields.update(
@@ -153,7 +162,7 @@ def _shape(fields: dict, texts: list, wanted: str, my_signup: SignupStatus | Non
         timezone="Europe/Amsterdam", free=fields["cost_cents"] == 0, going=taken,
         spots_left=None if capacity is None else max(capacity - taken, 0),
         languages=fields.pop("spoken").split(),
-        text=localized(texts, fields.pop("original_language"), wanted),
+        text=localized(texts, fields.pop("original_language"), wanted, with_original),
         my_signup=SignupStatus(my_signup).value if my_signup else None)
     return fields
 
@@ -161,14 +170,22 @@ def _shape(fields: dict, texts: list, wanted: str, my_signup: SignupStatus | Non
 def detail(activity: Activity, user: User) -> dict:
     mine = db.session.scalar(select(Signup.status).where(Signup.activity_id == activity.id,
                                                          Signup.user_id == user.id))
-    shown = summary(activity, activity.texts, language(), mine)
+    shown = summary(activity, activity.texts, language(), mine, with_original=True)
     shown.update(contact_name=activity.contact_name, contact_phone=activity.contact_phone,
                  waitlisted=_count_status(activity, SignupStatus.WAITLISTED),
                  going_together=going_together(activity, user))
     if can_manage(user, activity):
-        shown["texts"] = {text.language: {"title": text.title, "description": text.description}
-                          for text in activity.texts}
+        shown["texts"] = editor_texts(activity)
     return shown
+
+
+def editor_texts(activity: Activity) -> dict:
+    """Every language with its translation status, for the editor's tabs."""
+    by_language = {text.language: text for text in activity.texts}
+    return {language: {"title": text.title, "description": text.description,
+                       **shown_translation(by_language, language, activity.original_language,
+                                           TEXT_FIELDS)}
+            for language, text in by_language.items()}
 
 
 def _count_status(activity: Activity, status: SignupStatus) -> int:

@@ -18,6 +18,12 @@ class TextInSchema(Schema):
     description = Text(max_length=5000, multiline=True, load_default="")
 
 
+class EditorTextSchema(Schema):
+    title = fields.String()
+    description = fields.String()
+    translation = fields.String(metadata={"description": "original, human, machine or outdated"})
+
+
 class RepeatSchema(Schema):
     every_weeks = fields.Integer(required=True, strict=True, validate=validate.OneOf([1, 2]))
     until = fields.Date(required=True)
@@ -143,7 +149,7 @@ class ActivityDetailSchema(ActivitySchema):
     waitlisted = fields.Integer()
     going_together = fields.List(fields.String(), metadata={
         "description": "Display names of youth going who chose to show it"})
-    texts = fields.Dict(keys=fields.String(), values=fields.Nested(TextInSchema),
+    texts = fields.Dict(keys=fields.String(), values=fields.Nested(EditorTextSchema),
                         metadata={"description": "Every language (staff who manage it only)"})
 
 

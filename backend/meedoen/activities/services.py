@@ -16,12 +16,15 @@ from meedoen.activities.models import (
 )
 from meedoen.activities.notices import ACTIVITY_CANCELLED, ACTIVITY_CHANGED
 from meedoen.activities.policy import can_manage, placement
-from meedoen.activities.texts import clean_description
+from meedoen.activities.texts import FIELDS, clean_description
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
 from meedoen.events import notify
 from meedoen.extensions import db
+from meedoen.translation.columns import HUMAN, fields_of, snapshot, stamp_after_edit
+from meedoen.translation.service import machine_suggestion
+from meedoen.translation.subjects import request_translation
 
 MAX_OCCURRENCES = 60
 MAX_DURATION = timedelta(days=14)
@@ -51,6 +54,8 @@ def create_activities(user: User, data: dict) -> list[Activity]:
         activities.append(activity)
     db.session.add_all(activities)
     db.session.flush()
+    for activity in activities:
+        request_translation("activity", activity.id)
     return activities
 
 
@@ -92,7 +97,10 @@ def _check_ages(min_age: int | None, max_age: int | None) -> None:
 
 
 def set_texts(activity: Activity, texts: dict, user: User) -> None:
+    """Staff's texts: what they changed is theirs (``human``), what they sent back unchanged
+    keeps its status, and the machine fills the rest soon after (activities/translation.py)."""
     existing = {text.language: text for text in activity.texts}
+    before = snapshot(existing, FIELDS)
     for language, given in texts.items():
         # PATCH loads partially (also the nested texts): a new language needs its title.
         text = existing.get(language) or ActivityText(language=language, description="")
@@ -100,9 +108,15 @@ def set_texts(activity: Activity, texts: dict, user: User) -> None:
             fail(422, fields={"texts": {language: {"title": [_("This field is required.")]}}})
         text.title = given.get("title", text.title)
         text.description = clean_description(given.get("description", text.description))
-        text.translated_by_id = user.id
         if language not in existing:
             activity.texts.append(text)
+            existing[language] = text
+    if activity.original_language in existing:
+        stamp_after_edit(existing, activity.original_language, FIELDS, before,
+                         suggestion=machine_suggestion("activity"))
+    for language, text in existing.items():
+        if before.get(language) != fields_of(text, FIELDS) and text.origin == HUMAN:
+            text.translated_by_id = user.id
 
 
 def update_activities(user: User, activity: Activity, data: dict) -> list[Activity]:
@@ -117,6 +131,9 @@ def update_activities(user: User, activity: Activity, data: dict) -> list[Activi
     for target, target_data in changes:
         _update_one(user, target, target_data)
     db.session.flush()
+    if "texts" in data or "original_language" in data:
+        for target in targets:
+            request_translation("activity", target.id)
     return targets
 
 

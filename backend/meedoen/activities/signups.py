@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 
 from meedoen.activities.models import Activity, ActivityStatus, Signup, SignupStatus
 from meedoen.activities.notices import SIGNUP_PROMOTED
-from meedoen.activities.sql import insert_ignore
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
+from meedoen.core.sql import insert_ignore
 from meedoen.events import notify
 from meedoen.extensions import db
 

@@ -7,6 +7,9 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from meedoen.i18n.fallback import choose_language, language_fields
+from meedoen.translation.columns import shown_translation
+
+FIELDS = ("title", "description")
 
 # Plain text with safe links: no images (they would leak the reader's IP), no styles.
 ALLOWED_TAGS = {"a", "p", "br", "strong", "em", "ul", "ol", "li"}
@@ -20,13 +23,16 @@ def clean_description(html: str) -> str:
                      strip_comments=True)
 
 
-def localized(texts: list, original_language: str, wanted: str) -> dict:
-    """Title and description in ``wanted`` (else the original, else any), and which it is."""
+def localized(texts: list, original_language: str, wanted: str,
+              with_original: bool = False) -> dict:
+    """Title and description in ``wanted`` (else the original, else any), which language and
+    translation status it is, and (``with_original``) the original behind a machine text."""
     by_language = {text.language: text for text in texts}
     chosen = choose_language(by_language, original_language, wanted)
     text = by_language.get(chosen)
     return {"title": text.title if text else "", "description": text.description if text else "",
-            **language_fields(by_language, chosen, original_language, wanted)}
+            **language_fields(by_language, chosen, original_language, wanted),
+            **shown_translation(by_language, chosen, original_language, FIELDS, with_original)}
 
 
 def search_text(texts) -> str:

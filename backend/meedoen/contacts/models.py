@@ -11,6 +11,7 @@ from meedoen.auth.models import User
 from meedoen.core.models import UTCDateTime, utcnow
 from meedoen.extensions import db
 from meedoen.places.models import Municipality
+from meedoen.translation.columns import TranslatedText
 
 
 class ContactKind(enum.StrEnum):
@@ -118,7 +119,7 @@ class ContactTopic(db.Model):
     topic: Mapped[str] = mapped_column(String(32), primary_key=True, index=True)
 
 
-class ContactText(db.Model):
+class ContactText(TranslatedText, db.Model):
     """The "how I can help" text in one language."""
 
     contact_id: Mapped[int] = mapped_column(

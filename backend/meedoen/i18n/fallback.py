@@ -28,3 +28,9 @@ class LanguageFieldsSchema(Schema):
     fallback = fields.Boolean(metadata={"description": "True when not in the asked language"})
     original_language = fields.String()
     available_languages = fields.List(fields.String())
+    translation = fields.String(metadata={
+        "description": "original, human (typed by staff), machine (machine translated) or "
+                       "outdated (made from an older version of the original)"})
+    original = fields.Dict(keys=fields.String(), values=fields.String(), metadata={
+        "description": "The text in its original language (with `language`), where the shown "
+                       "text is machine translated or outdated: 'show the original'"})

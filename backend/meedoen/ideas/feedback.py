@@ -15,11 +15,11 @@ from sqlalchemy import exists, func, select
 
 from meedoen.activities.models import Activity, ActivityStatus, Signup, SignupStatus
 from meedoen.activities.policy import can_see_signups, visible
-from meedoen.activities.sql import insert_ignore
 from meedoen.activities.texts import localized
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
+from meedoen.core.sql import insert_ignore
 from meedoen.extensions import db
 from meedoen.ideas.models import ActivityFeedback, FeedbackGiven
 from meedoen.ideas.present import wanted_language

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from meedoen.auth.models import User
 from meedoen.core.models import UTCDateTime, utcnow
 from meedoen.extensions import db
+from meedoen.translation.columns import TranslatedText
 
 
 class IdeaStatus(enum.StrEnum):
@@ -88,7 +89,7 @@ class Idea(db.Model):
         return self.hidden_at is not None
 
 
-class IdeaText(db.Model):
+class IdeaText(TranslatedText, db.Model):
     """Title and description in one language (the original, or a staff translation)."""
 
     idea_id: Mapped[int] = mapped_column(
@@ -132,7 +133,7 @@ class IdeaAnswer(db.Model):
     )
 
 
-class IdeaAnswerText(db.Model):
+class IdeaAnswerText(TranslatedText, db.Model):
     answer_id: Mapped[int] = mapped_column(
         ForeignKey("idea_answer.id", ondelete="CASCADE"), primary_key=True
     )

@@ -10,12 +10,12 @@ from flask_babel import ngettext
 from sqlalchemy import delete, select, update
 
 from meedoen.activities.models import Activity
-from meedoen.activities.sql import insert_ignore
 from meedoen.activities.texts import clean_description
 from meedoen.audit.models import record
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
+from meedoen.core.sql import insert_ignore
 from meedoen.events import notify
 from meedoen.extensions import db
 from meedoen.ideas.models import (

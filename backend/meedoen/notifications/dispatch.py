@@ -51,11 +51,25 @@ def run_due_work(now: datetime | None = None) -> dict:
     now = now or utcnow()
     from meedoen.notifications.reminders import make_due_reminders
 
-    done = {"recovered": recover_stale_claims(now), "notifications": fan_out_due(now),
+    # Translations first: a message sent now then reaches everyone in their language.
+    done = {"recovered": recover_stale_claims(now), "translations": translations_due(now),
+            "notifications": fan_out_due(now),
             "reminders": make_due_reminders(now)}
     done["events"] = handle_pending_events(now)
     done["deliveries"] = deliver_due(now)
     return done
+
+
+def translations_due(now: datetime) -> int:
+    from meedoen.translation.worker import run_due_translations
+
+    try:
+        return run_due_translations(now)
+    except Exception:
+        # Translation is a courtesy: its faults never hold up the messages.
+        log.exception("translation work failed")
+        db.session.rollback()
+        return 0
 
 
 # -- notifications -> inbox items -----------------------------------------------------------

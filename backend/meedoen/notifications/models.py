@@ -17,6 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from meedoen.auth.models import User
 from meedoen.core.models import UTCDateTime, utcnow
 from meedoen.extensions import db
+from meedoen.translation.columns import TranslatedText
 
 
 def _enum(cls, length=16):
@@ -57,7 +58,7 @@ class Notification(db.Model):
         return by_lang.get(lang) or by_lang["nl"]
 
 
-class NotificationText(db.Model):
+class NotificationText(TranslatedText, db.Model):
     __tablename__ = "notification_text"
 
     notification_id: Mapped[int] = mapped_column(
@@ -82,6 +83,8 @@ class InboxItem(db.Model):
     lang: Mapped[str] = mapped_column(String(8))
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
+    # original, human or machine: how the message's text came to be in this language
+    translation: Mapped[str | None] = mapped_column(String(8))
     url: Mapped[str | None] = mapped_column(String(200))
     topic: Mapped[str] = mapped_column(String(32))
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)

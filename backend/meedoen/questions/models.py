@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from meedoen.auth.models import User
 from meedoen.core.models import UTCDateTime, utcnow
 from meedoen.extensions import db
+from meedoen.translation.columns import TranslatedText
 
 BODY_MAX = 2000
 
@@ -33,6 +34,8 @@ class Question(db.Model):
     recipients: Mapped[list["QuestionRecipient"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="QuestionRecipient.user_id"
     )
+    texts: Mapped[list["QuestionText"]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True)
     messages: Mapped[list["QuestionMessage"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="QuestionMessage.id"
     )
@@ -63,4 +66,29 @@ class QuestionMessage(db.Model):
     )
     kind: Mapped[str] = mapped_column(String(8))
     body: Mapped[str] = mapped_column(String(BODY_MAX))
+    # The language it was written in (None: from before messages were translated).
+    language: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    texts: Mapped[list["QuestionMessageText"]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True)
+
+
+class QuestionText(TranslatedText, db.Model):
+    """A question machine translated for the people it was sent to."""
+
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("question.id", ondelete="CASCADE"), primary_key=True
+    )
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    body: Mapped[str] = mapped_column(String(BODY_MAX))
+
+
+class QuestionMessageText(TranslatedText, db.Model):
+    """An answer or reply machine translated for the other side of the conversation."""
+
+    message_id: Mapped[int] = mapped_column(
+        ForeignKey("question_message.id", ondelete="CASCADE"), primary_key=True
+    )
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    body: Mapped[str] = mapped_column(String(BODY_MAX))

@@ -1,0 +1,38 @@
+"""Activities as something the translation feature translates (meedoen.translation)."""
+
+from sqlalchemy import select
+
+from meedoen.activities.models import Activity, ActivityStatus, ActivityText
+from meedoen.activities.texts import FIELDS, clean_description
+from meedoen.core.models import utcnow
+from meedoen.extensions import db
+from meedoen.translation.subjects import Subject, register
+
+
+def _rows(activity: Activity) -> dict:
+    return {text.language: text for text in activity.texts}
+
+
+def _add_row(activity: Activity, language: str) -> ActivityText:
+    text = ActivityText(language=language, title="", description="")
+    activity.texts.append(text)
+    return text
+
+
+def _published(municipality_id: int | None):
+    return db.session.scalars(
+        select(Activity).where(Activity.municipality_id == municipality_id,
+                               Activity.status == ActivityStatus.PUBLISHED,
+                               Activity.ends_at > utcnow())
+        .order_by(Activity.starts_at).limit(200))
+
+
+def _label(activity: Activity) -> str:
+    original = _rows(activity).get(activity.original_language)
+    return original.title if original else str(activity.id)
+
+
+ACTIVITY = register(Subject(
+    name="activity", model=Activity, fields=FIELDS, rows=_rows, add_row=_add_row,
+    html_fields=frozenset({"description"}), clean_html=clean_description,
+    published=_published, label=_label))

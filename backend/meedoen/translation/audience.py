@@ -1,0 +1,26 @@
+"""Which languages a text should be readable in: those the people of its municipality use."""
+
+from sqlalchemy import select, union
+
+from meedoen.auth.models import Role, User, UserLanguage
+from meedoen.config import SHIPPED_LANGUAGES
+from meedoen.extensions import db
+
+
+def community_languages(municipality_id: int | None) -> set[str]:
+    """The app languages of everyone active there, and the languages young people say they
+    speak, among the shipped ones. ``None`` (a national text): the whole country's."""
+    users = select(User.id).where(User.is_active_account)
+    if municipality_id is not None:
+        users = users.where(User.municipality_id == municipality_id)
+    app_languages = select(User.ui_language.label("code")).where(User.id.in_(users))
+    spoken = (select(UserLanguage.code.label("code"))
+              .join(User, User.id == UserLanguage.user_id)
+              .where(User.id.in_(users), User.role == Role.YOUTH))
+    codes = db.session.scalars(select(union(app_languages, spoken).subquery().c.code))
+    return {base(code) for code in codes} & set(SHIPPED_LANGUAGES)
+
+
+def base(code: str) -> str:
+    """fa_AF (Dari) is read in the Persian translation."""
+    return code.replace("-", "_").split("_")[0].lower()

@@ -1,0 +1,66 @@
+from flask_login import current_user
+from flask_smorest import Blueprint
+
+from meedoen.auth.models import STAFF_ROLES, Role
+from meedoen.authz import MANAGERS, is_admin, roles_required
+from meedoen.core.errors import fail
+from meedoen.translation import service
+from meedoen.translation.audience import community_languages
+from meedoen.translation.schemas import (
+    CoverageQuerySchema,
+    PreviewInSchema,
+    PreviewOutSchema,
+    TranslationCoverageSchema,
+    UsageSchema,
+)
+from meedoen.translation.subjects import SUBJECTS, wake_worker_after_request
+
+blp = Blueprint("translation", __name__, url_prefix="/api/v1/translation",
+                description="Machine translation: drafts, coverage and the characters used")
+COVERED = {"activities": "activity", "contacts": "contact"}
+
+
+@blp.record_once
+def _setup(state):
+    state.app.after_request(wake_worker_after_request)
+
+
+@blp.route("/preview", methods=["POST"])
+@roles_required(*STAFF_ROLES)
+@blp.arguments(PreviewInSchema)
+@blp.response(200, PreviewOutSchema)
+def preview(data):
+    """Machine translation of a draft into the chosen languages, to review before saving."""
+    subject = SUBJECTS[data["kind"]]
+    return service.preview(subject, data["source"], data["targets"], data["texts"])
+
+
+@blp.route("/coverage")
+@roles_required(*MANAGERS)
+@blp.arguments(CoverageQuerySchema, location="query")
+@blp.response(200, TranslationCoverageSchema)
+def coverage(query):
+    """Published activities and contacts not yet readable in this municipality's languages,
+    and human translations made from an older original."""
+    user = current_user
+    municipality_id = user.municipality_id
+    if "municipality_id" in query:
+        if not is_admin(user) and query["municipality_id"] != municipality_id:
+            fail(404)
+        municipality_id = query["municipality_id"]
+    languages = community_languages(municipality_id)
+    answer = {"languages": sorted(languages)}
+    for key, name in COVERED.items():
+        subject = SUBJECTS.get(name)
+        items = subject.published(municipality_id) if subject and subject.published else []
+        answer[key] = [item for obj in items
+                       if (item := service.coverage_of(subject, obj, languages))]
+    return answer
+
+
+@blp.route("/usage")
+@roles_required(Role.ADMIN)
+@blp.response(200, UsageSchema)
+def usage():
+    """Characters sent to the provider today and per month (the daily cap is a setting)."""
+    return service.usage()
