@@ -179,7 +179,7 @@ def test_garbage_or_quota_answers_leave_the_original(client, factory, town, work
 
 def test_the_daily_character_cap_postpones_to_tomorrow(client, app, factory, town, worker,
                                                        translating):
-    app.config["TRANSLATION_DAILY_CHARACTERS"] = 10
+    app.config["TRANSLATION_DAILY_CHARACTERS"] = 5
     [activity] = post(client, worker)
     assert translate_requests(translating) == []
     job = db.session.scalar(select(TranslationJob))

@@ -1,12 +1,17 @@
 """The background translation work: due jobs → missing or stale machine translations.
 
 Human translations are never overwritten; machine ones are redone when their original
-changed. A provider that is down, slow, over its quota or answering nonsense leaves the
-texts as they are (readers see the original) and the job is tried again later.
+changed. The texts of a whole batch of jobs travel together: one request per language pair
+and format (HTML or plain), so a thousand new activities cost a few hundred requests, not
+twelve thousand. A provider that is down, slow, over its quota or answering nonsense leaves
+the texts as they are (readers see the original) and the batch is tried again later.
 """
 
 import hashlib
 import logging
+import time
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from flask import current_app
@@ -25,85 +30,108 @@ from meedoen.translation.subjects import SUBJECTS, Subject
 log = logging.getLogger(__name__)
 BATCH = 50
 MAX_BACKOFF = timedelta(hours=6)
+# One provider request carries at most this many texts and characters.
+REQUEST_TEXTS, REQUEST_CHARACTERS = 100, 20_000
 
 
 class DailyLimitReached(Exception):
     pass
 
 
+@dataclass(frozen=True)
+class Group:
+    """Texts that can share one provider request."""
+
+    source: str
+    target: str
+    html: bool
+    personal: bool
+
+
+@dataclass
+class Need:
+    """One object's fields to be machine translated into one language."""
+
+    subject: Subject
+    obj: object
+    language: str
+    source_language: str
+    source: dict
+    source_hash: str
+
+
 def run_due_translations(now: datetime | None = None, limit: int = BATCH) -> int:
-    """Work through the due jobs; the number of objects handled."""
+    """Work through the due jobs, a batch at a time, for at most the tick's time budget;
+    the number of objects handled."""
     provider = get_provider()
     if provider is None:
         return 0
     now = now or utcnow()
-    due = db.session.execute(select(TranslationJob.id, TranslationJob.subject,
-                                    TranslationJob.subject_id, TranslationJob.attempts)
-                             .where(TranslationJob.not_before <= now)
-                             .order_by(TranslationJob.not_before, TranslationJob.id)
-                             .limit(limit)).all()
+    deadline = time.monotonic() + current_app.config.get("TRANSLATION_TICK_SECONDS", 20)
+    handled = 0
+    while time.monotonic() < deadline:
+        due = db.session.execute(select(TranslationJob.id, TranslationJob.subject,
+                                        TranslationJob.subject_id, TranslationJob.attempts)
+                                 .where(TranslationJob.not_before <= now)
+                                 .order_by(TranslationJob.not_before, TranslationJob.id)
+                                 .limit(limit)).all()
+        if not due:
+            break
+        done = _run_batch(provider, due, now)
+        handled += done
+        if not done or len(due) < limit:
+            break
     db.session.rollback()
-    return sum(_run_job(provider, job, now) for job in due)
+    return handled
 
 
-def _run_job(provider, job, now: datetime) -> int:
-    subject = SUBJECTS.get(job.subject)
-    try:
+def _run_batch(provider, jobs, now: datetime) -> int:
+    needs = []
+    for job in jobs:
+        subject = SUBJECTS.get(job.subject)
         obj = db.session.get(subject.model, job.subject_id) if subject else None
         if obj is not None:
-            translate_object(provider, subject, obj, now)
-        db.session.execute(delete(TranslationJob).where(TranslationJob.id == job.id))
-        db.session.commit()
-        return 1
+            needs += plan(provider, subject, obj)
+    try:
+        translated = translate_needs(provider, needs, now)
     except (ProviderError, DailyLimitReached) as error:
-        db.session.commit()  # keep the languages that were done before the failure
-        _postpone(job, error, now)
+        db.session.rollback()
+        _postpone(jobs, error, now)
         return 0
-
-
-def _postpone(job, error: Exception, now: datetime) -> None:
-    if isinstance(error, DailyLimitReached):
-        tomorrow = (now.astimezone(UTC) + timedelta(days=1)).date()
-        wait_until = datetime.combine(tomorrow, datetime.min.time(), tzinfo=UTC)
-    else:
-        retry_after = getattr(error, "retry_after", None) if isinstance(error, QuotaExceeded) \
-            else None
-        backoff = min(timedelta(minutes=2 ** job.attempts), MAX_BACKOFF)
-        wait_until = now + max(backoff, timedelta(seconds=retry_after or 0))
-    log.warning("translation of %s %s postponed until %s: %s", job.subject, job.subject_id,
-                wait_until.isoformat(), type(error).__name__)
-    db.session.execute(update(TranslationJob).where(TranslationJob.id == job.id)
-                       .values(attempts=job.attempts + 1, not_before=wait_until))
+    for need, fields in zip(needs, translated, strict=True):
+        _store(need, fields)
+    db.session.execute(delete(TranslationJob).where(TranslationJob.id.in_([j.id for j in jobs])))
     db.session.commit()
+    return len(jobs)
 
 
-def translate_object(provider, subject: Subject, obj, now: datetime) -> list[str]:
-    """Fill the missing and stale machine translations of one object; the languages done."""
+def plan(provider, subject: Subject, obj) -> list[Need]:
+    """The languages an object still needs from the machine: missing, or a machine text made
+    from an older original. Human texts are never on the list."""
     if subject.personal and not personal_texts_allowed(provider):
         return []
     source_language = subject.original_language(obj)
     rows = subject.rows(obj)
-    if source_language not in rows:
+    supported = provider.languages()
+    if source_language not in rows or source_language not in supported:
         return []
     source = fields_of(rows[source_language], subject.fields)
     current = content_hash(source)
-    supported = provider.languages()
-    if source_language not in supported:
-        return []
     wanted = sorted((subject.targets(obj) & supported) - {source_language})
-    todo = [lang for lang in wanted if _needs_machine(rows.get(lang), current)]
-    for language in todo:
-        texts = translate_fields(provider, subject, source, source_language, language, now)
-        row = rows.get(language) or subject.add_row(obj, language)
-        for name, value in texts.items():
-            setattr(row, name, _fit(row, name, value))
-        row.origin, row.source_hash = MACHINE, current
-        db.session.flush()
-    return todo
+    return [Need(subject, obj, language, source_language, source, current)
+            for language in wanted if _needs_machine(rows.get(language), current)]
 
 
 def _needs_machine(row, current: str) -> bool:
     return row is None or (row.origin == MACHINE and row.source_hash != current)
+
+
+def _store(need: Need, fields: dict) -> None:
+    row = need.subject.rows(need.obj).get(need.language) or need.subject.add_row(
+        need.obj, need.language)
+    for name, value in fields.items():
+        setattr(row, name, _fit(row, name, value))
+    row.origin, row.source_hash = MACHINE, need.source_hash
 
 
 def _fit(row, name: str, value: str) -> str:
@@ -113,53 +141,84 @@ def _fit(row, name: str, value: str) -> str:
 
 def translate_fields(provider, subject: Subject, source: dict, source_language: str,
                      target: str, now: datetime) -> dict[str, str]:
-    """One language's fields, from the cache where possible; HTML and plain text are sent
-    in separate requests, each as one batch."""
-    result = {name: "" for name, value in source.items() if not value}
-    for html in (True, False):
-        names = [n for n, v in source.items() if v and (n in subject.html_fields) == html]
-        if names:
-            texts = _translate_texts(provider, subject, [source[n] for n in names],
-                                     source_language, target, html, now)
-            for name, text in zip(names, texts, strict=True):
-                result[name] = subject.clean_html(text) if html else text
-    return result
+    """One object's fields in one language (a staff preview)."""
+    need = Need(subject, None, target, source_language, source, content_hash(source))
+    return translate_needs(provider, [need], now)[0]
 
 
-def _translate_texts(provider, subject: Subject, texts: list[str], source: str, target: str,
-                     html: bool, now: datetime) -> list[str]:
-    cached = {} if subject.personal else _cached(provider.name, source, target, texts)
-    missing = [text for text in dict.fromkeys(texts) if text not in cached]
-    if missing:
-        _charge(provider, sum(len(text) for text in missing), now)
-        answers = provider.translate(missing, source, target, html)
-        _check_answers(missing, answers)
-        _audit_sent(provider, subject, len(missing), source, target)
-        fresh = dict(zip(missing, answers, strict=True))
-        if not subject.personal:
-            _store_cache(provider.name, source, target, fresh)
-        cached.update(fresh)
-    return [cached[text] for text in texts]
+def translate_needs(provider, needs: list[Need], now: datetime) -> list[dict[str, str]]:
+    """Every need's fields translated: texts grouped by language pair and format, the cache
+    first (never for personal texts), then one request per group and chunk."""
+    groups: dict[Group, set[str]] = defaultdict(set)
+    for need in needs:
+        for name, value in need.source.items():
+            if value.strip():
+                groups[_group(need, name)].add(value)
+    answers = {group: _translate_group(provider, group, sorted(texts), now)
+               for group, texts in groups.items()}
+    return [{name: _answer(need, name, value, answers) for name, value in need.source.items()}
+            for need in needs]
+
+
+def _group(need: Need, name: str) -> Group:
+    return Group(need.source_language, need.language, name in need.subject.html_fields,
+                 need.subject.personal)
+
+
+def _answer(need: Need, name: str, value: str, answers: dict) -> str:
+    if not value.strip():
+        return value
+    group = _group(need, name)
+    text = answers[group][value]
+    return need.subject.clean_html(text) if group.html else text
+
+
+def _translate_group(provider, group: Group, texts: list[str], now: datetime) -> dict:
+    found = {} if group.personal else _cached(provider.name, group.source, group.target, texts)
+    missing = [text for text in texts if text not in found]
+    for chunk in _chunks(missing):
+        _charge(provider, sum(len(text) for text in chunk), now)
+        answers = provider.translate(chunk, group.source, group.target, group.html)
+        _check_answers(chunk, answers)
+        _audit_sent(provider, group, len(chunk))
+        fresh = dict(zip(chunk, answers, strict=True))
+        if not group.personal:
+            _store_cache(provider.name, group.source, group.target, fresh)
+        db.session.commit()  # what was sent is counted (and cached) even if a later one fails
+        found.update(fresh)
+    return found
+
+
+def _chunks(texts: list[str]):
+    chunk, size = [], 0
+    for text in texts:
+        if chunk and (len(chunk) == REQUEST_TEXTS or size + len(text) > REQUEST_CHARACTERS):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(text)
+        size += len(text)
+    if chunk:
+        yield chunk
 
 
 def cached_translation(provider, subject: Subject, source: dict, source_language: str,
                        target: str) -> dict | None:
     """The fields as the machine translated them before, if every one is in the cache."""
-    found = {}
-    for html in (True, False):
-        names = [n for n, v in source.items() if v and (n in subject.html_fields) == html]
-        hits = _cached(provider.name, source_language, target, [source[n] for n in names])
-        if any(source[n] not in hits for n in names):
+    need = Need(subject, None, target, source_language, source, "")
+    answers = {}
+    for name, value in source.items():
+        group = _group(need, name)
+        if value.strip() and group not in answers:
+            texts = [v for n, v in source.items() if _group(need, n) == group]
+            answers[group] = _cached(provider.name, source_language, target, texts)
+        if value.strip() and value not in answers[group]:
             return None
-        found.update({n: subject.clean_html(hits[source[n]]) if html else hits[source[n]]
-                      for n in names})
-    return {name: found.get(name, "") for name in source}
+    return {name: _answer(need, name, value, answers) for name, value in source.items()}
 
 
 def _check_answers(asked: list[str], answers) -> None:
     if (not isinstance(answers, list) or len(answers) != len(asked)
-            or not all(isinstance(a, str) and (a.strip() or not q.strip())
-                       for q, a in zip(asked, answers, strict=False))):
+            or not all(isinstance(answer, str) and answer.strip() for answer in answers)):
         raise BadAnswer("the provider's answer does not match what was asked")
 
 
@@ -195,10 +254,30 @@ def _charge(provider, characters: int, now: datetime) -> None:
         raise DailyLimitReached()
 
 
-def _audit_sent(provider, subject: Subject, count: int, source: str, target: str) -> None:
+def _audit_sent(provider, group: Group, count: int) -> None:
+    """A batch that left the municipality's own servers: how many texts, which languages,
+    whether they were written by youth. Never the texts."""
     if not provider.self_hosted:
-        record(None, "translation.sent", None, provider=provider.name, subject=subject.name,
-               texts=count, languages=[source, target])
+        record(None, "translation.sent", None, provider=provider.name, texts=count,
+               languages=[group.source, group.target], personal=group.personal)
+
+
+def _postpone(jobs, error: Exception, now: datetime) -> None:
+    for job in jobs:
+        wait_until = _retry_time(job.attempts, error, now)
+        db.session.execute(update(TranslationJob).where(TranslationJob.id == job.id)
+                           .values(attempts=job.attempts + 1, not_before=wait_until))
+    log.warning("translation of %d objects postponed: %s", len(jobs), type(error).__name__)
+    db.session.commit()
+
+
+def _retry_time(attempts: int, error: Exception, now: datetime) -> datetime:
+    if isinstance(error, DailyLimitReached):
+        tomorrow = (now.astimezone(UTC) + timedelta(days=1)).date()
+        return datetime.combine(tomorrow, datetime.min.time(), tzinfo=UTC)
+    backoff = min(timedelta(minutes=2 ** attempts), MAX_BACKOFF)
+    retry_after = error.retry_after if isinstance(error, QuotaExceeded) else None
+    return now + max(backoff, timedelta(seconds=retry_after or 0))
 
 
 def characters_used(provider: str, since) -> int:
