@@ -21,4 +21,6 @@ def translation_config() -> dict:
         "TRANSLATION_DAILY_CHARACTERS": int(os.environ.get("TRANSLATION_DAILY_CHARACTERS",
                                                            "200000")),
         "TRANSLATION_TIMEOUT_SECONDS": float(os.environ.get("TRANSLATION_TIMEOUT_SECONDS", "10")),
+        # How long one background tick may translate before the messages get their turn.
+        "TRANSLATION_TICK_SECONDS": float(os.environ.get("TRANSLATION_TICK_SECONDS", "20")),
     }

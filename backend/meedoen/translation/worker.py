@@ -67,7 +67,7 @@ def run_due_translations(now: datetime | None = None, limit: int = BATCH) -> int
     if provider is None:
         return 0
     now = now or utcnow()
-    deadline = time.monotonic() + current_app.config.get("TRANSLATION_TICK_SECONDS", 20)
+    deadline = time.monotonic() + current_app.config["TRANSLATION_TICK_SECONDS"]
     handled = 0
     while time.monotonic() < deadline:
         due = db.session.execute(select(TranslationJob.id, TranslationJob.subject,
