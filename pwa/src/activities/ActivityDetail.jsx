@@ -1,12 +1,13 @@
 import { useState } from "preact/hooks";
 import { api, useApi } from "../lib/api.js";
 import { t, tn } from "../lib/i18n.js";
-import { languageName } from "../lib/languages.js";
+import { dirOf, languageName } from "../lib/languages.js";
 import { enqueue, newKey } from "../lib/queue.js";
 import { updateMe, useSession } from "../lib/session.js";
 import { Icon } from "../ui/icons.jsx";
 import { usePending } from "../ui/pending.jsx";
 import { Button, ButtonLink, ErrorNote, Loading, Page, ReadAloud, Toggle, UserText } from "../ui/kit.jsx";
+import { TranslationNote, useOriginal } from "../ui/Translated.jsx";
 import { SignupBadge, StatusBadge, costLine, transportLine, when } from "./parts.jsx";
 
 export const plainText = (html) => new DOMParser().parseFromString(html || "", "text/html")
@@ -98,9 +99,9 @@ export default function ActivityDetail({ params }) {
   const id = Number(params.id);
   const { data: a, error, offline, setData } = useApi(`/activities/${id}`, { cache: true });
   const [alongside, setAlongside] = useState(false);
+  const { shown: text, ...original } = useOriginal(a?.text);
   if (error) return <Page title={t("Activity")} back="/activities"><ErrorNote error={error} /></Page>;
   if (!a) return <Page title={t("Activity")} back="/activities"><Loading /></Page>;
-  const text = a.text;
   const manage = Boolean(a.texts);
   const description = plainText(text.description);
   return (
@@ -112,7 +113,9 @@ export default function ActivityDetail({ params }) {
           {t("Shown in {language} — not yet translated.", { language: languageName(text.language) })}
         </p>
       )}
-      <UserText as="div" class="description" html text={text.description} language={text.language} />
+      <TranslationNote text={a.text} {...original} />
+      <UserText as="div" class="description" html text={text.description} language={text.language}
+        dir={dirOf(text.language)} />
       <ReadAloud text={`${text.title}. ${description}`} language={text.language} />
       {text.language !== "nl" && text.available_languages?.includes("nl") && (
         <Toggle label={t("Show the Dutch text next to it")} checked={alongside} onChange={setAlongside} />

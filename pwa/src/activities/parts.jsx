@@ -4,6 +4,7 @@ import { languageName } from "../lib/languages.js";
 import { Link } from "../router.js";
 import { Icon } from "../ui/icons.jsx";
 import { UserText } from "../ui/kit.jsx";
+import { MachineMark } from "../ui/Translated.jsx";
 
 export function when(activity) {
   return t("{day}, {start}–{end}", { day: formatDay(activity.starts_at),
@@ -53,6 +54,7 @@ export function ActivityCard({ activity, href, pending, children, level = 3 }) {
           {text.fallback && (
             <span>{t("Shown in {language}", { language: languageName(text.language) })}</span>
           )}
+          <MachineMark text={text} />
         </p>
         {children}
       </Link>

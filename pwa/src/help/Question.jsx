@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
 import { api, useApi } from "../lib/api.js";
 import { formatDateTime, t } from "../lib/i18n.js";
-import { Button, ErrorNote, Loading, Page, TextField, UserText } from "../ui/kit.jsx";
+import { Button, ErrorNote, Loading, Page, TextField } from "../ui/kit.jsx";
+import { Translated } from "../ui/Translated.jsx";
 
 export default function Question({ params }) {
   const id = Number(params.id);
@@ -23,14 +24,14 @@ export default function Question({ params }) {
   return (
     <Page title={q.topic_label} back="/help/questions" offline={offline}>
       <div class="card">
-        <UserText as="p" text={q.body} language={q.language} />
+        <Translated text={q} field="body" />
         <p class="meta"><span>{formatDateTime(q.created_at)}</span></p>
       </div>
       {q.messages?.map((m) => (
         <div class="card" key={m.id}>
           <p class="meta"><span><bdi>{m.author?.is_me ? t("You") : m.author?.name}</bdi></span>
             <span>{formatDateTime(m.created_at)}</span></p>
-          <UserText as="p" text={m.body} />
+          <Translated text={m} field="body" />
         </div>
       ))}
       {q.status !== "answered" && <p class="note">{t("Waiting for an answer. You get a message when someone answers.")}</p>}

@@ -2,6 +2,7 @@ import { useApi } from "../lib/api.js";
 import { formatDateTime, t, tn } from "../lib/i18n.js";
 import { Link } from "../router.js";
 import { ButtonLink, Empty, ErrorNote, Loading, Page, UserText } from "../ui/kit.jsx";
+import { MachineMark } from "../ui/Translated.jsx";
 
 export default function Questions() {
   const { data, error, offline } = useApi("/questions", { cache: true });
@@ -22,6 +23,7 @@ export default function Questions() {
                 </span>
                 <span>{tn("{count} message", "{count} messages", q.message_count)}</span>
                 <span>{formatDateTime(q.last_activity_at)}</span>
+                <MachineMark text={q} />
               </p>
             </Link>
           </li>

@@ -1,11 +1,12 @@
 import { useState } from "preact/hooks";
 import { useApi } from "../lib/api.js";
 import { formatDateTime, formatDay, lang, t, tn } from "../lib/i18n.js";
-import { LANGUAGES } from "../lib/languages.js";
+import { LANGUAGES, dirOf } from "../lib/languages.js";
 import { isStaff, useSession } from "../lib/session.js";
 import { Link } from "../router.js";
 import { Icon } from "../ui/icons.jsx";
 import { Button, ErrorNote, Loading, Page, Section, SelectField, TextField, UserText } from "../ui/kit.jsx";
+import { TranslationNote, Translated, useOriginal } from "../ui/Translated.jsx";
 import { CategoryLabel, FallbackNote, IdeaStatus, messages, statusLabel, supporters, useAction,
          useCategories } from "./parts.jsx";
 
@@ -65,7 +66,7 @@ function Answer({ answer }) {
         {answer.by && <span><Icon name="briefcase" /><bdi>{answer.by}</bdi></span>}
       </p>
       <FallbackNote text={text} />
-      <UserText as="div" class="description" html text={text.message} language={text.language} />
+      <Translated as="div" class="description" html text={text} field="message" />
       {answer.activity && (
         <p><Link href={`/activities/${answer.activity.id}`}>
           <Icon name="calendar" />{t("The activity that came of it:")} <bdi>{answer.activity.title}</bdi>
@@ -233,10 +234,10 @@ export default function IdeaDetail({ params }) {
   const { user } = useSession();
   const categories = useCategories();
   const { data: idea, error, offline, setData } = useApi(`/ideas/${id}`, { cache: true });
+  const { shown: text, ...original } = useOriginal(idea?.text);
   if (!idea) {
     return <Page title={t("Idea")} back="/ideas">{error ? <ErrorNote error={error} /> : <Loading />}</Page>;
   }
-  const text = idea.text;
   const staff = isStaff(user);
   return (
     <Page title={text.title} titleLang={text.language} back="/ideas" offline={offline}>
@@ -251,7 +252,9 @@ export default function IdeaDetail({ params }) {
         </p>
       )}
       <FallbackNote text={text} />
-      <UserText as="div" class="description" html text={text.description} language={text.language} />
+      <TranslationNote text={idea.text} {...original} />
+      <UserText as="div" class="description" html text={text.description} language={text.language}
+        dir={dirOf(text.language)} />
       {idea.author && (
         <p class="meta"><span><Icon name="people" />{t("Proposed by:")} <bdi>{idea.author}</bdi></span></p>
       )}

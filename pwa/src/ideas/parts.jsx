@@ -6,6 +6,7 @@ import { languageName } from "../lib/languages.js";
 import { Link } from "../router.js";
 import { Icon } from "../ui/icons.jsx";
 import { UserText } from "../ui/kit.jsx";
+import { MachineMark, isMachineMade } from "../ui/Translated.jsx";
 
 export const STATUSES = ["new", "being_looked_at", "planned", "done", "not_possible"];
 const BADGES = { being_looked_at: "badge-warn", planned: "badge-ok", done: "badge-ok",
@@ -81,9 +82,10 @@ export function IdeaCard({ idea, categories }) {
           <span data-supporters={idea.support.total}><Icon name="people" />{supporters(idea.support.total)}</span>
           <CategoryLabel slug={idea.category} categories={categories} />
         </p>
-        {(text.fallback || idea.hidden) && (
+        {(text.fallback || idea.hidden || isMachineMade(text)) && (
           <p class="meta">
             {text.fallback && <span>{t("Shown in {language}", { language: languageName(text.language) })}</span>}
+            <MachineMark text={text} />
             {idea.hidden && <span class="badge badge-bad">{t("Hidden")}</span>}
           </p>
         )}

@@ -3,6 +3,7 @@ import { useApi } from "../lib/api.js";
 import { formatDateTime, t } from "../lib/i18n.js";
 import { Link } from "../router.js";
 import { Empty, ErrorNote, Loading, Page, UserText } from "../ui/kit.jsx";
+import { MachineMark } from "../ui/Translated.jsx";
 
 export function usePushRefresh(reload) {
   useEffect(() => {
@@ -28,7 +29,7 @@ export default function Inbox() {
                 {!item.read_at && <span class="sr-only"> ({t("new")})</span>}</h2>
               <UserText as="p" text={item.body.length > 140 ? item.body.slice(0, 140) + "…" : item.body}
                 language={item.lang} />
-              <p class="meta"><span>{formatDateTime(item.created_at)}</span></p>
+              <p class="meta"><span>{formatDateTime(item.created_at)}</span><MachineMark text={item} /></p>
             </Link>
           </li>
         ))}

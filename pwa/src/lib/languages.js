@@ -15,6 +15,9 @@ export const LANGUAGES = [
 ];
 export const RTL = new Set(LANGUAGES.filter((l) => l.dir === "rtl").map((l) => l.code));
 
+/** The writing direction of a text in ``code`` (fa_AF counts as fa); "auto" when unknown. */
+export const dirOf = (code) => (!code ? "auto" : RTL.has(code.split(/[_-]/)[0]) ? "rtl" : "ltr");
+
 /** Every language code, ``first`` before the others (the original language of a text). */
 export const codesFirst = (first) => [first, ...LANGUAGES.map((l) => l.code).filter((c) => c !== first)];
 

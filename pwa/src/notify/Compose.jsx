@@ -7,6 +7,7 @@ import { useSubmit } from "../lib/submit.js";
 import { navigate } from "../router.js";
 import { useCategories } from "../settings/InterestPicker.jsx";
 import { Button, Chip, ErrorNote, LanguageTabs, Page, Section, SelectField, TextField, Toggle } from "../ui/kit.jsx";
+import { TabStatusNote, TranslateMissing, fillEmpty, useMachineTranslation } from "../ui/MachineTranslation.jsx";
 
 const toggle = (list, value) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
@@ -83,8 +84,13 @@ export default function Compose() {
   const [sendAt, setSendAt] = useState("");
   const [urgent, setUrgent] = useState(false);
   const [link, setLink] = useState("");
+  const machine = useMachineTranslation({ kind: "notification", source: "nl", texts,
+    fill: (translations) => setTexts((current) => fillEmpty(current, translations)) });
   const text = texts[active] || { title: "", body: "" };
-  const setText = (name) => (value) => setTexts({ ...texts, [active]: { ...text, [name]: value } });
+  const setText = (name) => (value) => {
+    machine.edited(active);
+    setTexts({ ...texts, [active]: { ...text, [name]: value } });
+  };
   const { busy, error, submit: send } = useSubmit(async () => {
     const filled = Object.entries(texts).filter(([, v]) => v.title.trim() || v.body.trim())
       .map(([code, v]) => ({ lang: code, title: v.title, body: v.body }));
@@ -103,12 +109,14 @@ export default function Compose() {
         <Section title={t("Message")} id="message">
           <p class="hint">{t("Dutch is required. Young people get their own language if you wrote it, else Dutch.")}</p>
           <LanguageTabs codes={LANGUAGES.map((l) => l.code)} active={active} onSelect={setActive}
-            filled={(code) => texts[code]?.title} idPrefix="ntab">
+            filled={(code) => texts[code]?.title} status={machine.status} idPrefix="ntab">
+            <TabStatusNote mark={machine.mark(active)} />
             <TextField label={t("Title ({language})", { language: languageName(active) })} lang={active}
               value={text.title} onValue={setText("title")} maxLength={120} error={activeErrors.title} />
             <TextField multiline label={t("Text ({language})", { language: languageName(active) })} lang={active}
               value={text.body} onValue={setText("body")} maxLength={1000} error={activeErrors.body} />
           </LanguageTabs>
+          <TranslateMissing machine={machine} />
           {Array.isArray(fieldErrors.texts) && <p class="error-text">{fieldErrors.texts.join(" ")}</p>}
           <LinkPicker value={link} onValue={setLink} error={fieldErrors.link && Object.values(fieldErrors.link).flat().join(" ")} />
         </Section>

@@ -9,6 +9,7 @@ import { navigate } from "../router.js";
 import { MunicipalityField, orNone } from "./MunicipalityField.jsx";
 import { useCategories } from "../settings/InterestPicker.jsx";
 import { Button, Chip, ErrorNote, LanguageTabs, Loading, Page, Section, SelectField, TextField, Toggle } from "../ui/kit.jsx";
+import { TabStatusNote, TranslateMissing, fillEmpty, useMachineTranslation } from "../ui/MachineTranslation.jsx";
 
 const EMPTY = {
   category: "sport", status: "published", date: "", start: "19:00", end: "21:00",
@@ -21,8 +22,11 @@ const EMPTY = {
 function fromActivity(a) {
   const [date, start] = toLocalInput(a.starts_at).split("T");
   const end = toLocalInput(a.ends_at).split("T")[1];
+  const texts = Object.entries(a.texts || {});
   return { ...EMPTY, ...a, date, start, end, cost: a.cost_cents ? (a.cost_cents / 100).toFixed(2) : "",
-    capacity: a.capacity ?? "", location_id: a.location_id ?? "", texts: a.texts || {},
+    capacity: a.capacity ?? "", location_id: a.location_id ?? "",
+    texts: Object.fromEntries(texts.map(([code, { title, description }]) => [code, { title, description }])),
+    text_marks: Object.fromEntries(texts.map(([code, text]) => [code, text.translation])),
     original_language: a.text?.original_language || "nl" };
 }
 
@@ -53,19 +57,27 @@ function toBody(form, isNew) {
 function TranslationTabs({ form, setForm, errors }) {
   const [active, setActive] = useState(form.original_language);
   const order = codesFirst(form.original_language);
+  const machine = useMachineTranslation({ kind: "activity", source: form.original_language,
+    texts: form.texts, loaded: form.text_marks,
+    fill: (translations) => setForm((f) => ({ ...f, texts: fillEmpty(f.texts, translations) })) });
   const text = form.texts[active] || { title: "", description: "" };
-  const setText = (name) => (value) => setForm({ ...form,
-    texts: { ...form.texts, [active]: { ...text, [name]: value } } });
+  const setText = (name) => (value) => {
+    machine.edited(active);
+    setForm({ ...form, texts: { ...form.texts, [active]: { ...text, [name]: value } } });
+  };
   const tabErrors = errors?.[active] || {};
   return (
     <Section title={t("Title and description")} id="texts">
       <p class="hint">{t("Write it in the original language. Add translations in the other tabs; young people see their own language, or the original.")}</p>
-      <LanguageTabs codes={order} active={active} onSelect={setActive} filled={(code) => form.texts[code]?.title}>
+      <LanguageTabs codes={order} active={active} onSelect={setActive} filled={(code) => form.texts[code]?.title}
+        status={machine.status}>
+        <TabStatusNote mark={machine.mark(active)} />
         <TextField label={t("Title ({language})", { language: languageName(active) })} lang={active}
           value={text.title} onValue={setText("title")} error={tabErrors.title} />
         <TextField multiline label={t("Description ({language})", { language: languageName(active) })}
           lang={active} value={text.description} onValue={setText("description")} error={tabErrors.description} />
       </LanguageTabs>
+      <TranslateMissing machine={machine} />
     </Section>
   );
 }

@@ -9,6 +9,7 @@ import { useSubmit } from "../lib/submit.js";
 import { navigate } from "../router.js";
 import { MunicipalityField, orNone } from "./MunicipalityField.jsx";
 import { Button, Chip, ErrorNote, LanguageTabs, Loading, Page, Section, SelectField, TextField, Toggle } from "../ui/kit.jsx";
+import { TabStatusNote, TranslateMissing, fillEmpty, useMachineTranslation } from "../ui/MachineTranslation.jsx";
 
 const REACH = ["phone", "whatsapp", "email", "website", "address", "opening_hours"];
 const EMPTY = { kind: "youth_worker", name: "", organisation: "", languages: [], topics: [],
@@ -34,16 +35,32 @@ function toBody(form, { isNew, isAdmin }) {
 
 const flip = (list, value) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
+// The machine translation works on named fields; a contact has one text per language.
+const asFields = (helpTexts) => Object.fromEntries(Object.entries(helpTexts)
+  .map(([code, text]) => [code, { help_text: text }]));
+const fromFields = (texts) => Object.fromEntries(Object.entries(texts)
+  .map(([code, fields]) => [code, fields.help_text]));
+
 function HelpTexts({ form, setForm, errors }) {
   const [active, setActive] = useState(form.original_language);
   const order = codesFirst(form.original_language);
+  const machine = useMachineTranslation({ kind: "contact", source: form.original_language,
+    texts: asFields(form.help_texts), loaded: form.help_marks,
+    fill: (translations) => setForm((f) => ({ ...f,
+      help_texts: fromFields(fillEmpty(asFields(f.help_texts), translations)) })) });
+  const write = (value) => {
+    machine.edited(active);
+    setForm({ ...form, help_texts: { ...form.help_texts, [active]: value } });
+  };
   return (
     <Section title={t("How I can help")} id="help">
-      <LanguageTabs codes={order} active={active} onSelect={setActive} filled={(code) => form.help_texts[code]} idPrefix="htab">
+      <LanguageTabs codes={order} active={active} onSelect={setActive} filled={(code) => form.help_texts[code]}
+        status={machine.status} idPrefix="htab">
+        <TabStatusNote mark={machine.mark(active)} />
         <TextField multiline label={t("How I can help ({language})", { language: languageName(active) })} lang={active}
-          value={form.help_texts[active] || ""} error={errors?.[active]}
-          onValue={(value) => setForm({ ...form, help_texts: { ...form.help_texts, [active]: value } })} />
+          value={form.help_texts[active] || ""} error={errors?.[active]} onValue={write} />
       </LanguageTabs>
+      <TranslateMissing machine={machine} />
     </Section>
   );
 }

@@ -17,6 +17,7 @@ export default function StaffActivities() {
         <li><Tile href="/staff/invite" icon="qr" label={t("Invite a young person")} /></li>
         <li><Tile href="/staff/people" icon="people" label={t("People per young person")} /></li>
         <li><Tile href="/staff/contacts" icon="hands" label={t("People who help")} /></li>
+        <li><Tile href="/staff/translations" icon="translate" label={t("Translations")} /></li>
         {["youth_worker", "admin"].includes(user?.role) && (
           <li><Tile href="/notify" icon="megaphone" label={t("Send a message")} /></li>
         )}

@@ -10,6 +10,7 @@ export default [
   { path: "/staff/activities/:id/signups", roles: [...STAFF, "contact"], load: () => import("./Signups.jsx") },
   { path: "/staff/invite", roles: STAFF, load: () => import("./Invite.jsx") },
   { path: "/staff/people", roles: STAFF, load: () => import("./Coverage.jsx") },
+  { path: "/staff/translations", roles: STAFF, load: () => import("./TranslationCoverage.jsx") },
   { path: "/staff/contacts", roles: STAFF, load: () => import("./StaffContacts.jsx") },
   { path: "/staff/contacts/new", roles: STAFF, load: () => import("./ContactEditor.jsx") },
   { path: "/staff/contacts/:id/edit", roles: STAFF, load: () => import("./ContactEditor.jsx") },

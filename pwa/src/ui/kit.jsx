@@ -216,15 +216,19 @@ export function Section({ title, children, id }) {
   );
 }
 
-/** A tab per language, in the order given; ``filled(code)`` marks the languages written. */
-export function LanguageTabs({ codes, active, onSelect, filled, idPrefix = "tab", children }) {
+/** A tab per language, in the order given; ``filled(code)`` marks the languages written;
+ * ``status(code)`` (optional) gives {key, label}: how the text was made, under the name. */
+export function LanguageTabs({ codes, active, onSelect, filled, status = () => null, idPrefix = "tab",
+  children }) {
   return (
     <>
       <div class="tabs" role="tablist" aria-label={t("Languages")}>
         {codes.map((code) => (
           <button key={code} type="button" role="tab" id={`${idPrefix}-${code}`} aria-controls={`${idPrefix}-panel`}
-            aria-selected={code === active ? "true" : "false"} lang={code} onClick={() => onSelect(code)}>
-            {languageName(code)}{filled(code) ? " ✓" : ""}
+            aria-selected={code === active ? "true" : "false"} lang={code} onClick={() => onSelect(code)}
+            data-mark={status(code)?.key}>
+            <span>{languageName(code)}{filled(code) ? " ✓" : ""}</span>
+            {status(code) && <span class="tab-status" lang={lang()}>{status(code).label}</span>}
           </button>
         ))}
       </div>
