@@ -11,6 +11,7 @@ import hashlib
 import logging
 import time
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -30,6 +31,9 @@ from meedoen.translation.subjects import SUBJECTS, Subject
 log = logging.getLogger(__name__)
 BATCH = 50
 MAX_BACKOFF = timedelta(hours=6)
+LEASE = timedelta(minutes=10)
+# Provider requests of one batch in flight at once (they wait on the network, not the CPU).
+CONCURRENT_REQUESTS = 4
 # One provider request carries at most this many texts and characters.
 REQUEST_TEXTS, REQUEST_CHARACTERS = 100, 20_000
 
@@ -70,22 +74,37 @@ def run_due_translations(now: datetime | None = None, limit: int = BATCH) -> int
     deadline = time.monotonic() + current_app.config["TRANSLATION_TICK_SECONDS"]
     handled = 0
     while time.monotonic() < deadline:
-        due = db.session.execute(select(TranslationJob.id, TranslationJob.subject,
-                                        TranslationJob.subject_id, TranslationJob.attempts)
-                                 .where(TranslationJob.not_before <= now)
-                                 .order_by(TranslationJob.not_before, TranslationJob.id)
-                                 .limit(limit)).all()
-        if not due:
+        jobs, lease = claim(now, limit)
+        if not jobs:
             break
-        done = _run_batch(provider, due, now)
+        done = _run_batch(provider, jobs, lease, now)
         handled += done
-        if not done or len(due) < limit:
+        if not done or len(jobs) < limit:
             break
     db.session.rollback()
     return handled
 
 
-def _run_batch(provider, jobs, now: datetime) -> int:
+def claim(now: datetime, limit: int) -> tuple[list, datetime]:
+    """Take up to ``limit`` due jobs for this worker: their ``not_before`` moves to a lease
+    time that doubles as the claim's mark. Another worker (or gunicorn process) waiting on
+    the same rows finds them no longer due; a worker that dies leaves them to the next one
+    once the lease has passed."""
+    lease = utcnow() + LEASE
+    due = select(TranslationJob.id).where(TranslationJob.not_before <= now).order_by(
+        TranslationJob.not_before, TranslationJob.id).limit(limit)
+    jobs = db.session.execute(
+        update(TranslationJob)
+        .where(TranslationJob.id.in_(due.scalar_subquery()), TranslationJob.not_before <= now)
+        .values(not_before=lease)
+        .returning(TranslationJob.id, TranslationJob.subject, TranslationJob.subject_id,
+                   TranslationJob.attempts)
+        .execution_options(synchronize_session=False)).all()
+    db.session.commit()
+    return jobs, lease
+
+
+def _run_batch(provider, jobs, lease: datetime, now: datetime) -> int:
     needs = []
     for job in jobs:
         subject = SUBJECTS.get(job.subject)
@@ -96,11 +115,13 @@ def _run_batch(provider, jobs, now: datetime) -> int:
         translated = translate_needs(provider, needs, now)
     except (ProviderError, DailyLimitReached) as error:
         db.session.rollback()
-        _postpone(jobs, error, now)
+        _postpone(jobs, lease, error, now)
         return 0
     for need, fields in zip(needs, translated, strict=True):
         _store(need, fields)
-    db.session.execute(delete(TranslationJob).where(TranslationJob.id.in_([j.id for j in jobs])))
+    # A job asked for again meanwhile (the text changed) has a new time: it stays.
+    db.session.execute(delete(TranslationJob).where(
+        TranslationJob.id.in_([job.id for job in jobs]), TranslationJob.not_before == lease))
     db.session.commit()
     return len(jobs)
 
@@ -148,16 +169,48 @@ def translate_fields(provider, subject: Subject, source: dict, source_language: 
 
 def translate_needs(provider, needs: list[Need], now: datetime) -> list[dict[str, str]]:
     """Every need's fields translated: texts grouped by language pair and format, the cache
-    first (never for personal texts), then one request per group and chunk."""
+    first (never for personal texts), then one request per group and chunk, a few at once."""
     groups: dict[Group, set[str]] = defaultdict(set)
     for need in needs:
         for name, value in need.source.items():
             if value.strip():
                 groups[_group(need, name)].add(value)
-    answers = {group: _translate_group(provider, group, sorted(texts), now)
+    answers = {group: {} if group.personal else _cached(provider.name, group.source,
+                                                        group.target, sorted(texts))
                for group, texts in groups.items()}
+    requests = [(group, chunk) for group, texts in groups.items()
+                for chunk in _chunks(sorted(texts - answers[group].keys()))]
+    for (group, _), fresh in zip(requests, _send(provider, requests, now), strict=True):
+        answers[group].update(fresh)
     return [{name: _answer(need, name, value, answers) for name, value in need.source.items()}
             for need in needs]
+
+
+def _send(provider, requests: list[tuple[Group, list[str]]], now: datetime) -> list[dict]:
+    """The provider's answers to every chunk; counted, audited and cached (published texts)
+    as soon as they are in, even if another chunk fails."""
+    if not requests:
+        return []
+    _charge(provider, sum(len(text) for _, chunk in requests for text in chunk), now)
+    db.session.commit()
+
+    def ask(request):
+        group, chunk = request
+        return provider.translate(chunk, group.source, group.target, group.html)
+
+    with ThreadPoolExecutor(min(CONCURRENT_REQUESTS, len(requests))) as pool:
+        futures = [pool.submit(ask, request) for request in requests]
+    results = []
+    for (group, chunk), future in zip(requests, futures, strict=True):
+        answers = future.result()  # the first failure raises: the batch waits for later
+        _check_answers(chunk, answers)
+        _audit_sent(provider, group, len(chunk))
+        fresh = dict(zip(chunk, answers, strict=True))
+        if not group.personal:
+            _store_cache(provider.name, group.source, group.target, fresh)
+        results.append(fresh)
+    db.session.commit()
+    return results
 
 
 def _group(need: Need, name: str) -> Group:
@@ -171,22 +224,6 @@ def _answer(need: Need, name: str, value: str, answers: dict) -> str:
     group = _group(need, name)
     text = answers[group][value]
     return need.subject.clean_html(text) if group.html else text
-
-
-def _translate_group(provider, group: Group, texts: list[str], now: datetime) -> dict:
-    found = {} if group.personal else _cached(provider.name, group.source, group.target, texts)
-    missing = [text for text in texts if text not in found]
-    for chunk in _chunks(missing):
-        _charge(provider, sum(len(text) for text in chunk), now)
-        answers = provider.translate(chunk, group.source, group.target, group.html)
-        _check_answers(chunk, answers)
-        _audit_sent(provider, group, len(chunk))
-        fresh = dict(zip(chunk, answers, strict=True))
-        if not group.personal:
-            _store_cache(provider.name, group.source, group.target, fresh)
-        db.session.commit()  # what was sent is counted (and cached) even if a later one fails
-        found.update(fresh)
-    return found
 
 
 def _chunks(texts: list[str]):
@@ -262,10 +299,11 @@ def _audit_sent(provider, group: Group, count: int) -> None:
                languages=[group.source, group.target], personal=group.personal)
 
 
-def _postpone(jobs, error: Exception, now: datetime) -> None:
+def _postpone(jobs, lease: datetime, error: Exception, now: datetime) -> None:
     for job in jobs:
         wait_until = _retry_time(job.attempts, error, now)
-        db.session.execute(update(TranslationJob).where(TranslationJob.id == job.id)
+        db.session.execute(update(TranslationJob)
+                           .where(TranslationJob.id == job.id, TranslationJob.not_before == lease)
                            .values(attempts=job.attempts + 1, not_before=wait_until))
     log.warning("translation of %d objects postponed: %s", len(jobs), type(error).__name__)
     db.session.commit()
