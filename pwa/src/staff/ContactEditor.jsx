@@ -20,6 +20,7 @@ function fromContact(c) {
   return { ...EMPTY, kind: c.kind, name: c.name, organisation: c.organisation || "",
     languages: c.languages, topics: c.topics, lived_experience: c.lived_experience,
     original_language: c.original_language || "nl", help_texts: c.help_texts || {},
+    help_marks: c.help_translations || {},
     ...Object.fromEntries(REACH.map((name) => [name, c.reach?.[name] || ""])) };
 }
 
