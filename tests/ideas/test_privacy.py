@@ -20,7 +20,8 @@ def test_export_has_ideas_supports_reports_and_answers(client, factory):
     export = client.get("/api/v1/me/export").json
     assert [i["id"] for i in export["ideas"]] == [mine.id]
     assert export["ideas"][0]["texts"] == {"so": {"title": "Bandhig hibo",
-                                                  "description": "Qof walba"}}
+                                                  "description": "Qof walba",
+                                                  "translation": "original"}}
     assert [(s["idea_id"], s["kind"]) for s in export["idea_supports"]] == [(other.id, "join")]
     assert export["idea_reports"][0]["note"] == "Reclame"
     worker = factory.user(Role.YOUTH_WORKER, town)

@@ -6,8 +6,7 @@ import nh3
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from meedoen.i18n.fallback import choose_language, language_fields
-from meedoen.translation.columns import shown_translation
+from meedoen.translation.columns import localized_fields
 
 FIELDS = ("title", "description")
 
@@ -27,12 +26,8 @@ def localized(texts: list, original_language: str, wanted: str,
               with_original: bool = False) -> dict:
     """Title and description in ``wanted`` (else the original, else any), which language and
     translation status it is, and (``with_original``) the original behind a machine text."""
-    by_language = {text.language: text for text in texts}
-    chosen = choose_language(by_language, original_language, wanted)
-    text = by_language.get(chosen)
-    return {"title": text.title if text else "", "description": text.description if text else "",
-            **language_fields(by_language, chosen, original_language, wanted),
-            **shown_translation(by_language, chosen, original_language, FIELDS, with_original)}
+    return localized_fields({text.language: text for text in texts}, original_language, wanted,
+                            FIELDS, with_original)
 
 
 def search_text(texts) -> str:

@@ -6,17 +6,11 @@ from meedoen.activities.models import Activity, ActivityStatus, ActivityText
 from meedoen.activities.texts import FIELDS, clean_description
 from meedoen.core.models import utcnow
 from meedoen.extensions import db
-from meedoen.translation.subjects import Subject, register
+from meedoen.translation.subjects import Subject, register, row_adder, rows_by_language
 
 
 def _rows(activity: Activity) -> dict:
-    return {text.language: text for text in activity.texts}
-
-
-def _add_row(activity: Activity, language: str) -> ActivityText:
-    text = ActivityText(language=language, title="", description="")
-    activity.texts.append(text)
-    return text
+    return rows_by_language(activity.texts)
 
 
 def _published(municipality_id: int | None):
@@ -33,6 +27,7 @@ def _label(activity: Activity) -> str:
 
 
 ACTIVITY = register(Subject(
-    name="activity", model=Activity, fields=FIELDS, rows=_rows, add_row=_add_row,
+    name="activity", model=Activity, fields=FIELDS, rows=_rows,
+    add_row=row_adder("texts", ActivityText, title="", description=""),
     html_fields=frozenset({"description"}), clean_html=clean_description,
     published=_published, label=_label))

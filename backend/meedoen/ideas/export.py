@@ -19,8 +19,15 @@ def export_ideas(user: User) -> list[dict]:
              "will_help_organise": idea.will_help_organise,
              "created_at": idea.created_at.isoformat(),
              "hidden_reason": idea.hidden_reason,
-             "texts": {t.language: {"title": t.title, "description": t.description}
+             "original_language": idea.original_language,
+             # Every language it exists in: as written, typed by staff, machine translated.
+             "texts": {t.language: {"title": t.title, "description": t.description,
+                                    "translation": _made_by(t, idea.original_language)}
                        for t in idea.texts}} for idea in ideas]
+
+
+def _made_by(text, original_language: str) -> str:
+    return "original" if text.language == original_language else text.origin
 
 
 @exporter("idea_supports")

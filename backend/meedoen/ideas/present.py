@@ -12,7 +12,6 @@ from meedoen.activities.texts import localized
 from meedoen.auth.models import Role, User
 from meedoen.config import DEFAULT_LANGUAGE
 from meedoen.extensions import db
-from meedoen.i18n.fallback import choose_language, language_fields
 from meedoen.ideas.models import (
     STATUS_LABELS,
     Idea,
@@ -23,6 +22,9 @@ from meedoen.ideas.models import (
     SupportKind,
 )
 from meedoen.ideas.policy import is_moderator, sees_author
+from meedoen.ideas.translation import ANSWER_FIELDS
+from meedoen.translation.columns import localized_fields
+from meedoen.translation.subjects import rows_by_language
 
 VISIBLE_NAMES = 50
 
@@ -38,12 +40,11 @@ def wanted_language() -> str:
     return str(get_locale() or DEFAULT_LANGUAGE)
 
 
-def localized_answer(answer: IdeaAnswer, wanted: str) -> dict:
-    """Like an activity text: the message in ``wanted``, else the original, and which it is."""
-    by_language = {text.language: text.message for text in answer.texts}
-    chosen = choose_language(by_language, answer.original_language, wanted)
-    return {"message": by_language.get(chosen, ""),
-            **language_fields(by_language, chosen, answer.original_language, wanted)}
+def localized_answer(answer: IdeaAnswer, wanted: str, with_original: bool = False) -> dict:
+    """Like an activity text: the message in ``wanted``, else the original, which it is and
+    its translation status (``with_original``: the original behind a machine text)."""
+    return localized_fields(rows_by_language(answer.texts), answer.original_language, wanted,
+                            ANSWER_FIELDS, with_original)
 
 
 def status_fields(status: IdeaStatus) -> dict:
@@ -107,9 +108,10 @@ def activity_refs(user: User, activity_ids: set[int]) -> dict[int, dict]:
             for a in db.session.scalars(query)}
 
 
-def present_answer(answer: IdeaAnswer, activities: dict, wanted: str) -> dict:
+def present_answer(answer: IdeaAnswer, activities: dict, wanted: str,
+                   with_original: bool = False) -> dict:
     return {"id": answer.id, **status_fields(answer.status),
-            "text": localized_answer(answer, wanted),
+            "text": localized_answer(answer, wanted, with_original),
             "by": answer.author.display_name if answer.author else None,
             "activity": activities.get(answer.activity_id), "created_at": answer.created_at}
 
@@ -124,10 +126,10 @@ def present_ideas(user: User, ideas: list[Idea], *, detail: bool = False) -> lis
     wanted = wanted_language()
     result = []
     for idea in ideas:
-        answers = [present_answer(a, activities, wanted) for a in idea.answers]
+        answers = [present_answer(a, activities, wanted, detail) for a in idea.answers]
         item = {
             "id": idea.id, "municipality_id": idea.municipality_id, "category": idea.category,
-            "text": localized(idea.texts, idea.original_language, wanted),
+            "text": localized(idea.texts, idea.original_language, wanted, detail),
             **status_fields(idea.status),
             "will_help_organise": idea.will_help_organise,
             "author": idea.author.display_name if sees_author(user, idea) else None,

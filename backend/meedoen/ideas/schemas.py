@@ -64,7 +64,8 @@ class AnswerCreateSchema(Schema):
         metadata={"description": 'The message per language: {"nl": "...", "ar": "..."}'},
     )
     language = LanguageCode(metadata={"description": "Which of the messages is the original; "
-                                                     "default: the first"})
+                                                     "default: my app language if given, else "
+                                                     "the first"})
     activity_id = fields.Integer(strict=True, allow_none=True,
                                  metadata={"description": "Only with status planned"})
 

@@ -10,7 +10,7 @@ from flask_babel import ngettext
 from sqlalchemy import delete, select, update
 
 from meedoen.activities.models import Activity
-from meedoen.activities.texts import clean_description
+from meedoen.activities.texts import FIELDS, clean_description
 from meedoen.audit.models import record
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
@@ -30,6 +30,10 @@ from meedoen.ideas.models import (
     SupportKind,
 )
 from meedoen.ideas.present import wanted_language
+from meedoen.ideas.translation import ANSWER_FIELDS
+from meedoen.translation.columns import fields_of, snapshot, stamp_after_edit
+from meedoen.translation.service import machine_suggestion
+from meedoen.translation.subjects import request_translation, rows_by_language
 
 RATE_WINDOW = timedelta(days=1)
 
@@ -72,20 +76,31 @@ def create_idea(user: User, data: dict) -> Idea:
                 created_at=utcnow())
     idea.texts = [IdeaText(language=language, title=data["title"],
                            description=clean_description(data["description"]))]
+    stamp_after_edit(rows_by_language(idea.texts), language, FIELDS, {})
     db.session.add(idea)
     db.session.flush()
+    request_translation("idea", idea.id)
     record(user, "idea.create", idea.municipality_id, idea_id=idea.id)
     return idea
 
 
 def set_text(user: User, idea: Idea, language: str, data: dict) -> None:
-    """Add or correct the title and description in one language (staff translations)."""
-    text = next((t for t in idea.texts if t.language == language), None)
+    """Add or correct the title and description in one language (staff translations): what
+    staff change is theirs (``human``); a changed original has its machine translations redone
+    and its human ones marked outdated."""
+    rows = rows_by_language(idea.texts)
+    before = snapshot(rows, FIELDS)
+    text = rows.get(language)
     if text is None:
-        text = IdeaText(language=language)
+        text = rows[language] = IdeaText(language=language)
         idea.texts.append(text)
     text.title = data["title"]
     text.description = clean_description(data["description"])
+    if idea.original_language in rows:
+        stamp_after_edit(rows, idea.original_language, FIELDS, before)
+    if language == idea.original_language and before.get(language) != fields_of(text, FIELDS):
+        db.session.flush()
+        request_translation("idea", idea.id)
     record(user, "idea.translate", idea.municipality_id, idea_id=idea.id, language=language)
 
 
@@ -123,11 +138,18 @@ def answer(user: User, idea: Idea, data: dict) -> IdeaAnswer:
     check_status_change(idea, status)
     activity = linkable_activity(idea, data.get("activity_id"))
     messages = data["message"]
+    # The original: as given, else the writer's app language, else the first message.
+    original_language = data.get("language") or (
+        wanted_language() if wanted_language() in messages else next(iter(messages)))
     reply = IdeaAnswer(idea_id=idea.id, author_id=user.id, status=status,
-                       original_language=data.get("language") or next(iter(messages)),
+                       original_language=original_language,
                        activity_id=activity.id if activity else None, created_at=utcnow())
     reply.texts = [IdeaAnswerText(language=language, message=clean_description(message))
                    for language, message in messages.items()]
+    # Texts typed by staff are theirs; one saved exactly as the machine suggested it stays
+    # marked as machine translated (POST /translation/preview, kind "idea_answer").
+    stamp_after_edit(rows_by_language(reply.texts), reply.original_language, ANSWER_FIELDS, {},
+                     suggestion=machine_suggestion("idea_answer"))
     idea.answers.append(reply)
     if activity:
         idea.activity_id = activity.id
@@ -135,6 +157,7 @@ def answer(user: User, idea: Idea, data: dict) -> IdeaAnswer:
     changed = status != idea.status
     idea.status = status
     db.session.flush()
+    request_translation("idea_answer", reply.id)
     if changed:
         idea.status_changed_at = reply.created_at
         tell_status_changed(user, idea, reply)

@@ -43,7 +43,9 @@ def post_question(data):
 def list_questions(args):
     """Questions I asked and questions sent to me, latest first."""
     questions = services.list_for(current_user, args["offset"], args["limit"])
-    return [services.present(q, current_user, with_messages=False) for q in questions]
+    ranks = services.recipient_ranks(questions)
+    return [services.present(q, current_user, with_messages=False, ranks=ranks)
+            for q in questions]
 
 
 @blp.route("/<int:question_id>")
@@ -61,7 +63,7 @@ def get_question(args, question_id):
 @blp.response(201, MessageSchema)
 def post_answer(data, question_id):
     """A contact the question was sent to answers; the asker is notified."""
-    return _add(policy.get_question_to_answer, question_id, "answer", data["body"])
+    return _add(policy.get_question_to_answer, question_id, "answer", data)
 
 
 @blp.route("/<int:question_id>/replies", methods=["POST"])
@@ -70,12 +72,12 @@ def post_answer(data, question_id):
 @blp.response(201, MessageSchema)
 def post_reply(data, question_id):
     """The asker replies to the answers."""
-    return _add(policy.get_own_question, question_id, "reply", data["body"])
+    return _add(policy.get_own_question, question_id, "reply", data)
 
 
-def _add(load, question_id: int, kind: str, body: str) -> dict:
+def _add(load, question_id: int, kind: str, data: dict) -> dict:
     question = load(current_user, question_id)
-    services.add_message(question, current_user, kind, body)
+    services.add_message(question, current_user, kind, data)
     db.session.commit()
     return services.present(question, current_user)["messages"][-1]
 

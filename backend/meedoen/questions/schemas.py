@@ -2,6 +2,7 @@ from marshmallow import fields, validate
 
 from meedoen.contacts.schemas import PageQuerySchema
 from meedoen.core.validation import LanguageCode, Schema, Text
+from meedoen.i18n.fallback import LanguageFieldsSchema
 from meedoen.questions.models import BODY_MAX
 from meedoen.topics import TOPIC_SLUGS
 
@@ -17,6 +18,8 @@ class QuestionCreateSchema(Schema):
 
 class MessageCreateSchema(Schema):
     body = Text(required=True, min_length=1, max_length=BODY_MAX, multiline=True)
+    language = LanguageCode(metadata={"description": "The language it is written in "
+                                                     "(default: my app language)"})
 
 
 class HelpedSchema(Schema):
@@ -33,7 +36,10 @@ class PersonSchema(Schema):
     is_asker = fields.Boolean()
 
 
-class MessageSchema(Schema):
+class MessageSchema(LanguageFieldsSchema):
+    """The body in the reader's language where it was translated (``translation``: machine),
+    with the ``original`` one tap away; the author always sees it as written."""
+
     id = fields.Integer()
     kind = fields.String(metadata={"description": "answer (from a contact) or reply (asker)"})
     body = fields.String()
@@ -46,11 +52,13 @@ class SentToSchema(Schema):
     name = fields.String()
 
 
-class QuestionSchema(Schema):
+class QuestionSchema(LanguageFieldsSchema):
+    """``body`` in the reader's language where it was translated; ``language`` is the language
+    shown, ``original_language`` the one it was written in (the asker always sees that)."""
+
     id = fields.Integer()
     topic = fields.String()
     topic_label = fields.String()
-    language = fields.String()
     body = fields.String()
     asker = fields.Nested(PersonSchema)
     sent_to = fields.List(fields.Nested(SentToSchema))

@@ -1,5 +1,6 @@
 """Sending a question to the right contacts, answering, replying and forgetting old ones."""
 
+from collections import defaultdict
 from datetime import timedelta
 
 from flask import current_app
@@ -8,8 +9,8 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, select
 from sqlalchemy.orm import selectinload
 
-from meedoen.auth.models import User
-from meedoen.contacts.models import Contact
+from meedoen.auth.models import User, UserLanguage
+from meedoen.contacts.models import Contact, ContactLanguage
 from meedoen.contacts.policy import get_visible_contact
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
@@ -17,11 +18,23 @@ from meedoen.events import notify
 from meedoen.extensions import db
 from meedoen.questions.models import Question, QuestionMessage, QuestionRecipient
 from meedoen.questions.policy import readable_by
+from meedoen.questions.translation import FIELDS, message_rows, question_rows
 from meedoen.topics import get_topic
+from meedoen.translation.audience import base
+from meedoen.translation.columns import OriginalText, localized_fields
+from meedoen.translation.subjects import request_translation
+
+
+def question_language(data: dict) -> str:
+    """The language a question or message is written in: as the writer's app says, else the
+    request's language (the writer's app language)."""
+    return data.get("language") or str(get_locale())
 
 
 def recipients_for(asker, data: dict) -> list[Contact]:
-    """The one chosen contact, or every contact here with an account for the topic."""
+    """The one chosen contact, or every contact here with an account for the topic: those who
+    speak the language the question is written in first, then those who speak another of the
+    asker's languages (the order of the list and of the notifications)."""
     if data.get("contact_id") is not None:
         contact = get_visible_contact(asker, data["contact_id"])
         if not contact.active or contact.user_id not in active_accounts([contact.user_id]):
@@ -30,14 +43,24 @@ def recipients_for(asker, data: dict) -> list[Contact]:
         return [contact]
     contacts = list(db.session.scalars(select(Contact).where(
         Contact.municipality_id == asker.municipality_id, Contact.active,
-        Contact.user_id.is_not(None), Contact.topic_rows.any(topic=data["topic"]))))
+        Contact.user_id.is_not(None), Contact.topic_rows.any(topic=data["topic"]))
+        .options(selectinload(Contact.language_rows)).order_by(Contact.id)))
     reachable = active_accounts([c.user_id for c in contacts])
-    contacts = [c for c in contacts if c.user_id in reachable]
+    written_in, spoken = base(question_language(data)), {base(code) for code in asker.languages}
+    contacts = sorted((c for c in contacts if c.user_id in reachable),
+                      key=lambda c: (language_rank(c.languages, written_in, spoken), c.id))
     if not contacts:
         fail(422, "no_one_to_ask", _("No one here can receive questions on this topic in the app "
                                      "yet. Look at the contacts for this topic to call or visit "
                                      "someone."))
     return contacts
+
+
+def language_rank(languages, written_in: str, spoken: set[str]) -> tuple[bool, bool]:
+    """Sorts first who speaks the language of the question, then who speaks another of the
+    asker's languages."""
+    codes = {base(code) for code in languages}
+    return written_in not in codes, not codes & spoken
 
 
 def active_accounts(user_ids: list[int | None]) -> set[int]:
@@ -51,19 +74,25 @@ def ask(asker, data: dict) -> Question:
     question = Question(asker_id=asker.id, municipality_id=asker.municipality_id,
                         topic=data["topic"], body=data["body"], contact_id=data.get("contact_id"),
                         to_everyone=data.get("contact_id") is None,
-                        language=data.get("language") or str(get_locale()))
+                        language=question_language(data))
     question.recipients = [QuestionRecipient(user_id=c.user_id, contact_id=c.id,
                                              contact_name=c.name) for c in contacts]
     db.session.add(question)
     db.session.flush()
+    request_translation("question", question.id)
     notify("question.asked", [c.user_id for c in contacts], question_id=question.id)
     return question
 
 
-def add_message(question: Question, author, kind: str, body: str) -> QuestionMessage:
-    message = QuestionMessage(question_id=question.id, author_id=author.id, kind=kind, body=body)
+def add_message(question: Question, author, kind: str, data: dict) -> QuestionMessage:
+    """An answer (kind "answer") or the asker's reply ("reply"), in the language it is written
+    in; the other side reads it in their own language soon after (questions/translation.py)."""
+    message = QuestionMessage(question_id=question.id, author_id=author.id, kind=kind,
+                              body=data["body"], language=question_language(data))
     question.messages.append(message)
     question.last_activity_at = utcnow()
+    db.session.flush()
+    request_translation("question_message", message.id)
     if kind == "answer":
         notify("question.answered", [question.asker_id], question_id=question.id)
     else:
@@ -75,37 +104,78 @@ def add_message(question: Question, author, kind: str, body: str) -> QuestionMes
 def list_for(user, offset: int, limit: int) -> list[Question]:
     return list(db.session.scalars(
         select(Question).where(readable_by(user))
-        .options(selectinload(Question.recipients), selectinload(Question.messages),
+        .options(selectinload(Question.recipients), selectinload(Question.texts),
+                 selectinload(Question.messages).selectinload(QuestionMessage.texts),
                  selectinload(Question.asker))
         .order_by(Question.last_activity_at.desc(), Question.id.desc())
         .offset(offset).limit(limit)))
 
 
-def present(question: Question, viewer, with_messages: bool = True) -> dict:
+def recipient_ranks(questions: list[Question]) -> dict[tuple[int, int], tuple]:
+    """``language_rank`` of each (question id, contact id): ``sent_to`` names the recipients in
+    the order they were asked. Two queries for a page."""
+    contact_ids = {r.contact_id for q in questions for r in q.recipients if r.contact_id}
+    if not contact_ids:
+        return {}
+    spoken = defaultdict(set)
+    for contact_id, code in db.session.execute(
+            select(ContactLanguage.contact_id, ContactLanguage.code)
+            .where(ContactLanguage.contact_id.in_(contact_ids))):
+        spoken[contact_id].add(code)
+    asker_speaks = defaultdict(set)
+    for user_id, code in db.session.execute(
+            select(UserLanguage.user_id, UserLanguage.code)
+            .where(UserLanguage.user_id.in_({q.asker_id for q in questions}))):
+        asker_speaks[user_id].add(base(code))
+    return {(q.id, r.contact_id): language_rank(spoken.get(r.contact_id, ()), base(q.language),
+                                                asker_speaks[q.asker_id])
+            for q in questions for r in q.recipients}
+
+
+def present(question: Question, viewer, with_messages: bool = True,
+            ranks: dict[tuple[int, int], tuple] | None = None) -> dict:
+    """The question and its messages, each in the viewer's language where a translation
+    exists (``translation`` says which; in detail the ``original`` is one tap away). Authors
+    always see what they wrote as they wrote it."""
     topic = get_topic(question.topic)
     names = {r.user_id: r.contact_name for r in question.recipients}
     messages = question.messages
+    wanted = str(get_locale())
+    if ranks is None:
+        ranks = recipient_ranks([question])
+    last = (True, True)
+    recipients = sorted(question.recipients, key=lambda r: (
+        ranks.get((question.id, r.contact_id), last), r.contact_id or 0))
+    own = question.language if question.asker_id == viewer.id else None
     data = {
         "id": question.id, "topic": question.topic,
         "topic_label": str(topic.label) if topic else question.topic,
-        "language": question.language, "body": question.body,
+        **localized_fields(question_rows(question), question.language, wanted, FIELDS,
+                           with_messages, chosen=own),
         "asker": {"name": question.asker.display_name, "is_me": question.asker_id == viewer.id,
                   "is_asker": True},
-        "sent_to": [{"contact_id": r.contact_id, "name": r.contact_name}
-                    for r in question.recipients],
+        "sent_to": [{"contact_id": r.contact_id, "name": r.contact_name} for r in recipients],
         "to_everyone_for_topic": question.to_everyone,
         "status": "answered" if messages and messages[-1].kind == "answer" else "waiting",
         "helped": question.helped, "message_count": len(messages),
         "created_at": question.created_at, "last_activity_at": question.last_activity_at,
     }
     if with_messages:
-        data["messages"] = [_present_message(m, question, names, viewer) for m in messages]
+        data["messages"] = [_present_message(m, question, names, viewer, wanted)
+                            for m in messages]
     return data
 
 
-def _present_message(message: QuestionMessage, question: Question, names: dict, viewer) -> dict:
+def _present_message(message: QuestionMessage, question: Question, names: dict, viewer,
+                     wanted: str) -> dict:
     from_asker = message.kind == "reply"
-    return {"id": message.id, "kind": message.kind, "body": message.body,
+    # Messages from before translation do not say their language: shown as they are.
+    original_language = message.language or question.language
+    rows = message_rows(message) if message.language else {
+        original_language: OriginalText(original_language, body=message.body)}
+    own = original_language if message.author_id == viewer.id else None
+    return {"id": message.id, "kind": message.kind,
+            **localized_fields(rows, original_language, wanted, FIELDS, True, chosen=own),
             "created_at": message.created_at,
             "author": {"name": question.asker.display_name if from_asker
                        else names.get(message.author_id),

@@ -1,5 +1,7 @@
 """Which languages a text should be readable in: those the people of its municipality use."""
 
+from collections.abc import Iterable
+
 from sqlalchemy import select, union
 
 from meedoen.auth.models import Role, User, UserLanguage
@@ -19,6 +21,17 @@ def community_languages(municipality_id: int | None) -> set[str]:
               .where(User.id.in_(users), User.role == Role.YOUTH))
     codes = db.session.scalars(select(union(app_languages, spoken).subquery().c.code))
     return {base(code) for code in codes} & set(SHIPPED_LANGUAGES)
+
+
+def app_languages(user_ids: Iterable[int]) -> set[str]:
+    """The app languages of these people (those who can still log in), among the shipped
+    ones: who a conversation's message should be readable for."""
+    ids = [user_id for user_id in user_ids if user_id is not None]
+    if not ids:
+        return set()
+    codes = db.session.scalars(select(User.ui_language).where(User.id.in_(ids),
+                                                              User.is_active_account))
+    return {base(code) for code in codes if code} & set(SHIPPED_LANGUAGES)
 
 
 def base(code: str) -> str:

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from meedoen.i18n.fallback import choose_language, language_fields
+
 HUMAN, MACHINE = "human", "machine"
 ORIGINAL, OUTDATED = "original", "outdated"
 
@@ -21,6 +23,18 @@ class TranslatedText:
 
     origin: Mapped[str] = mapped_column(String(8), default=HUMAN, server_default=HUMAN)
     source_hash: Mapped[str | None] = mapped_column(String(16))
+
+
+class OriginalText:
+    """The original of a text kept on its own object (a question's ``body``), shaped like a
+    text row, so the worker and ``localized_fields`` treat it as the original's row."""
+
+    origin = HUMAN
+    source_hash = None
+
+    def __init__(self, language: str, **fields: str):
+        self.language = language
+        self.__dict__.update(fields)
 
 
 def content_hash(fields: Mapping[str, str]) -> str:
@@ -87,3 +101,18 @@ def shown_translation(by_language: Mapping[str, object], chosen: str | None,
     if with_original and status in (MACHINE, OUTDATED):
         shown["original"] = {"language": original_language, **fields_of(original, names)}
     return shown
+
+
+def localized_fields(by_language: Mapping[str, object], original_language: str, wanted: str,
+                     names: Iterable[str], with_original: bool = False,
+                     chosen: str | None = None) -> dict:
+    """A text's ``names`` in ``wanted`` (else the original, else any; or the language
+    ``chosen`` by the caller), which language that is and its translation status, and with
+    ``with_original`` the original behind a machine text: the one rule for every shown text."""
+    names = tuple(names)
+    if chosen is None or chosen not in by_language:
+        chosen = choose_language(by_language, original_language, wanted)
+    row = by_language.get(chosen)
+    return {**{name: getattr(row, name) if row is not None else "" for name in names},
+            **language_fields(by_language, chosen, original_language, wanted),
+            **shown_translation(by_language, chosen, original_language, names, with_original)}

@@ -49,6 +49,23 @@ class Subject:
 SUBJECTS: dict[str, Subject] = {}
 
 
+def rows_by_language(rows: Iterable) -> dict:
+    """``Subject.rows`` for an object whose texts are rows with a ``language``."""
+    return {row.language: row for row in rows}
+
+
+def row_adder(relationship: str, model: type, **empty: str) -> Callable[[object, str], object]:
+    """``Subject.add_row``: a new, empty ``model`` row for a language, appended to the
+    object's ``relationship`` (e.g. ``row_adder("texts", ActivityText, title="")``)."""
+
+    def add_row(obj, language: str):
+        row = model(language=language, **empty)
+        getattr(obj, relationship).append(row)
+        return row
+
+    return add_row
+
+
 def register(subject: Subject) -> Subject:
     SUBJECTS[subject.name] = subject
     return subject

@@ -1,0 +1,34 @@
+"""Ideas and staff answers as something the translation feature translates
+(meedoen.translation), into the languages of the municipality's people.
+
+An idea is written by a young person: a personal text, sent only to a provider allowed to see
+those, never cached. A staff answer is written for publication: it may go to any provider.
+"""
+
+from meedoen.activities.texts import FIELDS, clean_description
+from meedoen.extensions import db
+from meedoen.ideas.models import Idea, IdeaAnswer, IdeaAnswerText, IdeaText
+from meedoen.translation.subjects import Subject, register, row_adder, rows_by_language
+
+ANSWER_FIELDS = ("message",)
+
+
+def _rows(obj) -> dict:
+    return rows_by_language(obj.texts)
+
+
+def _answer_municipality(answer: IdeaAnswer) -> int | None:
+    idea = db.session.get(Idea, answer.idea_id)
+    return idea.municipality_id if idea else None
+
+
+IDEA = register(Subject(
+    name="idea", model=Idea, fields=FIELDS, rows=_rows, personal=True,
+    add_row=row_adder("texts", IdeaText, title="", description=""),
+    html_fields=frozenset({"description"}), clean_html=clean_description))
+
+IDEA_ANSWER = register(Subject(
+    name="idea_answer", model=IdeaAnswer, fields=ANSWER_FIELDS, rows=_rows,
+    add_row=row_adder("texts", IdeaAnswerText, message=""),
+    html_fields=frozenset({"message"}), clean_html=clean_description,
+    municipality_id=_answer_municipality))
