@@ -1,6 +1,7 @@
 """Activities as something the translation feature translates (meedoen.translation)."""
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from meedoen.activities.models import Activity, ActivityStatus, ActivityText
 from meedoen.activities.texts import FIELDS, clean_description
@@ -30,4 +31,4 @@ ACTIVITY = register(Subject(
     name="activity", model=Activity, fields=FIELDS, rows=_rows,
     add_row=row_adder("texts", ActivityText, title="", description=""),
     html_fields=frozenset({"description"}), clean_html=clean_description,
-    published=_published, label=_label))
+    published=_published, label=_label, load_options=(selectinload(Activity.texts),)))

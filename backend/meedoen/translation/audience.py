@@ -1,6 +1,8 @@
 """Which languages a text should be readable in: those the people of its municipality use."""
 
 from collections.abc import Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from sqlalchemy import select, union
 
@@ -8,10 +10,33 @@ from meedoen.auth.models import Role, User, UserLanguage
 from meedoen.config import SHIPPED_LANGUAGES
 from meedoen.extensions import db
 
+_memo: ContextVar[dict | None] = ContextVar("community_languages", default=None)
+
 
 def community_languages(municipality_id: int | None) -> set[str]:
     """The app languages of everyone active there, and the languages young people say they
-    speak, among the shipped ones. ``None`` (a national text): the whole country's."""
+    speak, among the shipped ones. ``None`` (a national text): the whole country's.
+    Asked once per municipality within a batch of background work (``remembered``)."""
+    memo = _memo.get()
+    if memo is not None and municipality_id in memo:
+        return memo[municipality_id]
+    languages = _community_languages(municipality_id)
+    if memo is not None:
+        memo[municipality_id] = languages
+    return languages
+
+
+@contextmanager
+def remembered():
+    """Within this block each municipality's languages are asked once."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def _community_languages(municipality_id: int | None) -> set[str]:
     users = select(User.id).where(User.is_active_account)
     if municipality_id is not None:
         users = users.where(User.municipality_id == municipality_id)

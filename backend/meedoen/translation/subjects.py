@@ -40,6 +40,9 @@ class Subject:
     published: Callable[[int | None], Iterable[object]] | None = None
     label: Callable[[object], str] = lambda obj: str(obj.id)
 
+    # loader options that bring the rows along when a batch of objects is loaded
+    load_options: tuple = ()
+
     def targets(self, obj) -> set[str]:
         if self.target_languages is not None:
             return self.target_languages(obj)

@@ -22,6 +22,7 @@ from meedoen.audit.models import record
 from meedoen.core.models import utcnow
 from meedoen.core.sql import insert_ignore
 from meedoen.extensions import db
+from meedoen.translation.audience import remembered
 from meedoen.translation.columns import MACHINE, content_hash, fields_of
 from meedoen.translation.models import TranslationCache, TranslationJob, TranslationUsage
 from meedoen.translation.providers import BadAnswer, ProviderError, QuotaExceeded
@@ -106,10 +107,8 @@ def claim(now: datetime, limit: int) -> tuple[list, datetime]:
 
 def _run_batch(provider, jobs, lease: datetime, now: datetime) -> int:
     needs = []
-    for job in jobs:
-        subject = SUBJECTS.get(job.subject)
-        obj = db.session.get(subject.model, job.subject_id) if subject else None
-        if obj is not None:
+    with remembered():
+        for subject, obj in _load(jobs):
             needs += plan(provider, subject, obj)
     try:
         translated = translate_needs(provider, needs, now)
@@ -124,6 +123,21 @@ def _run_batch(provider, jobs, lease: datetime, now: datetime) -> int:
         TranslationJob.id.in_([job.id for job in jobs]), TranslationJob.not_before == lease))
     db.session.commit()
     return len(jobs)
+
+
+def _load(jobs) -> list[tuple[Subject, object]]:
+    """The jobs' objects, each subject's in one query with their texts."""
+    ids = defaultdict(list)
+    for job in jobs:
+        if job.subject in SUBJECTS:
+            ids[job.subject].append(job.subject_id)
+    loaded = []
+    for name, subject_ids in ids.items():
+        subject = SUBJECTS[name]
+        model = subject.model
+        query = select(model).where(model.id.in_(subject_ids)).options(*subject.load_options)
+        loaded += [(subject, obj) for obj in db.session.scalars(query)]
+    return loaded
 
 
 def plan(provider, subject: Subject, obj) -> list[Need]:
