@@ -244,3 +244,10 @@ def test_a_preview_without_a_provider_says_every_language_is_missing(client, wor
         "kind": "activity", "source": "nl", "targets": ["ar", "nl"],
         "texts": {"title": "Hallo"}}).get_json()
     assert answer == {"provider": None, "translations": {}, "missing": ["ar"]}
+
+
+def test_a_text_written_in_dari_is_sent_as_persian(client, factory, town, worker, translating):
+    [activity] = post(client, worker, original_language="fa_AF",
+                      texts={"fa_AF": {"title": "فوتبال", "description": ""}})
+    assert read(client, factory, town, activity["id"], "ar")["title"] == "[ar] فوتبال"
+    assert {r.json["source"] for r in translate_requests(translating)} == {"fa"}

@@ -22,7 +22,7 @@ from meedoen.audit.models import record
 from meedoen.core.models import utcnow
 from meedoen.core.sql import insert_ignore
 from meedoen.extensions import db
-from meedoen.translation.audience import remembered
+from meedoen.translation.audience import base, remembered
 from meedoen.translation.columns import MACHINE, content_hash, fields_of
 from meedoen.translation.models import TranslationCache, TranslationJob, TranslationUsage
 from meedoen.translation.providers import BadAnswer, ProviderError, QuotaExceeded
@@ -145,14 +145,15 @@ def plan(provider, subject: Subject, obj) -> list[Need]:
     from an older original. Human texts are never on the list."""
     if subject.personal and not personal_texts_allowed(provider):
         return []
-    source_language = subject.original_language(obj)
+    written_in = subject.original_language(obj)
+    source_language = base(written_in)  # Dari (fa_AF) is sent as Persian
     rows = subject.rows(obj)
     supported = provider.languages()
-    if source_language not in rows or source_language not in supported:
+    if written_in not in rows or source_language not in supported:
         return []
-    source = fields_of(rows[source_language], subject.fields)
+    source = fields_of(rows[written_in], subject.fields)
     current = content_hash(source)
-    wanted = sorted((subject.targets(obj) & supported) - {source_language})
+    wanted = sorted((subject.targets(obj) & supported) - {source_language, written_in})
     return [Need(subject, obj, language, source_language, source, current)
             for language in wanted if _needs_machine(rows.get(language), current)]
 
