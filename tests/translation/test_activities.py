@@ -251,3 +251,16 @@ def test_a_text_written_in_dari_is_sent_as_persian(client, factory, town, worker
                       texts={"fa_AF": {"title": "فوتبال", "description": ""}})
     assert read(client, factory, town, activity["id"], "ar")["title"] == "[ar] فوتبال"
     assert {r.json["source"] for r in translate_requests(translating)} == {"fa"}
+
+
+def test_switching_a_provider_on_later_queues_what_is_published(app, factory, town,
+                                                                translating):
+    from tests.activities.helpers import make_activity
+
+    activity = make_activity(town)  # saved while no provider was configured
+    result = app.test_cli_runner().invoke(args=["translate-published"])
+    assert result.exit_code == 0 and "queued 1 texts" in result.output
+    run_due_translations(utcnow())
+    db.session.expire_all()
+    assert {t.language for t in db.session.get(type(activity), activity.id).texts} == {
+        "nl", "ar", "ti", "ku"}

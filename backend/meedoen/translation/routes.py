@@ -6,6 +6,7 @@ from meedoen.authz import MANAGERS, is_admin, roles_required
 from meedoen.core.errors import fail
 from meedoen.translation import service
 from meedoen.translation.audience import community_languages
+from meedoen.translation.commands import translate_published_command
 from meedoen.translation.schemas import (
     CoverageQuerySchema,
     PreviewInSchema,
@@ -23,6 +24,7 @@ COVERED = {"activities": "activity", "contacts": "contact"}
 @blp.record_once
 def _setup(state):
     state.app.after_request(wake_worker_after_request)
+    state.app.cli.add_command(translate_published_command)
 
 
 @blp.route("/preview", methods=["POST"])
