@@ -9,6 +9,7 @@ from meedoen.auth.routes import blp as auth
 from meedoen.auth.users_routes import blp as users
 from meedoen.categories.routes import blp as categories
 from meedoen.contacts import export as _contacts_export  # noqa: F401
+from meedoen.contacts import translation as _contacts_translation  # noqa: F401
 from meedoen.contacts.routes import blp as contacts
 from meedoen.contacts.routes import people_blp as people
 from meedoen.events import models as _event_models  # noqa: F401
@@ -20,6 +21,7 @@ from meedoen.ideas.feedback_routes import blp as activity_feedback
 from meedoen.ideas.routes import blp as ideas
 from meedoen.invites.routes import blp as invites
 from meedoen.notifications import export as _notifications_export  # noqa: F401
+from meedoen.notifications import translation as _notifications_translation  # noqa: F401
 from meedoen.notifications.inbox_routes import blp as inbox
 from meedoen.notifications.inbox_routes import settings_blp as notification_settings
 from meedoen.notifications.routes import blp as notifications

@@ -123,7 +123,8 @@ def test_help_text_falls_back_to_the_original_and_says_so(client, factory, town)
     login(client, factory.user(Role.YOUTH, town))
     shown = client.get(f"/api/v1/contacts/{contact.id}?lang=ar").get_json()["help"]
     assert shown == {"text": "أساعد في المدرسة.", "language": "ar", "fallback": False,
-                     "original_language": "nl", "available_languages": ["ar", "nl"]}
+                     "original_language": "nl", "available_languages": ["ar", "nl"],
+                     "translation": "human"}
     shown = client.get(f"/api/v1/contacts/{contact.id}?lang=ti").get_json()["help"]
     assert shown["language"] == "nl" and shown["fallback"] is True
     assert shown["text"] == "Ik help met school."

@@ -22,7 +22,7 @@ from meedoen.activities.texts import localized
 from meedoen.auth.models import Role, User
 from meedoen.core.models import utcnow
 from meedoen.extensions import db
-from meedoen.translation.columns import shown_translation
+from meedoen.translation.columns import translation_statuses
 
 MAX_GOING_TOGETHER = 50
 
@@ -182,9 +182,9 @@ def detail(activity: Activity, user: User) -> dict:
 def editor_texts(activity: Activity) -> dict:
     """Every language with its translation status, for the editor's tabs."""
     by_language = {text.language: text for text in activity.texts}
+    status = translation_statuses(by_language, activity.original_language, TEXT_FIELDS)
     return {language: {"title": text.title, "description": text.description,
-                       **shown_translation(by_language, language, activity.original_language,
-                                           TEXT_FIELDS)}
+                       "translation": status[language]}
             for language, text in by_language.items()}
 
 

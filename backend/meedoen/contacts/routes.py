@@ -52,9 +52,10 @@ def post_contact(data):
     services.apply_changes(contact, data)
     db.session.add(contact)
     db.session.flush()
+    services.texts_saved(contact, data)
     record(current_user, "contact.create", municipality_id, contact_id=contact.id)
     db.session.commit()
-    return services.present(contact, current_user)
+    return services.present(contact, current_user, with_original=True)
 
 
 @blp.route("/<int:contact_id>")
@@ -64,7 +65,7 @@ def post_contact(data):
 def get_contact(args, contact_id):
     contact = policy.get_visible_contact(current_user, contact_id)
     bases = services.home_languages(current_user.languages)
-    return services.present(contact, current_user, bases)
+    return services.present(contact, current_user, bases, with_original=True)
 
 
 @blp.route("/<int:contact_id>", methods=["PATCH"])
@@ -76,10 +77,12 @@ def patch_contact(data, contact_id):
     if "user_id" in data:
         policy.check_linked_user(current_user, contact, data["user_id"])
     services.apply_changes(contact, data)
+    db.session.flush()
+    services.texts_saved(contact, data)
     record(current_user, "contact.update", contact.municipality_id, contact_id=contact.id,
            changed=sorted(data))
     db.session.commit()
-    return services.present(contact, current_user)
+    return services.present(contact, current_user, with_original=True)
 
 
 @blp.route("/<int:contact_id>", methods=["DELETE"])

@@ -119,6 +119,8 @@ class ContactSchema(Schema):
     user_id = fields.Integer(allow_none=True)
     original_language = fields.String()
     help_texts = fields.Dict(keys=fields.String(), values=fields.String())
+    help_translations = fields.Dict(keys=fields.String(), values=fields.String(), metadata={
+        "description": "Per language of help_texts: original, human, machine or outdated"})
 
 
 class AssignmentQuerySchema(PageQuerySchema):

@@ -13,10 +13,13 @@ from meedoen.authz import is_admin, municipality_scope
 from meedoen.contacts.links import reach_links
 from meedoen.contacts.models import KIND_LABELS, Assignment, Contact, ContactKind, ContactText
 from meedoen.contacts.policy import assignments_in_scope, can_edit, visible_contacts
-from meedoen.contacts.texts import base_language, pick_text
+from meedoen.contacts.texts import FIELDS, base_language, editor_statuses, pick_text
 from meedoen.core.errors import fail
 from meedoen.extensions import db
 from meedoen.places.models import Municipality
+from meedoen.translation.columns import snapshot, stamp_after_edit
+from meedoen.translation.service import machine_suggestion
+from meedoen.translation.subjects import request_translation
 
 SIMPLE_FIELDS = ("name", "organisation", "lived_experience", "phone", "whatsapp", "email",
                  "website", "address", "opening_hours", "original_language", "active")
@@ -39,7 +42,10 @@ def speaks_any(contact: Contact, bases: set[str]) -> bool:
 
 
 def present(contact: Contact, viewer, bases: set[str] = frozenset(),
-            assigned: bool = False) -> dict:
+            assigned: bool = False, with_original: bool = False) -> dict:
+    """A contact for the viewer; ``with_original`` where a single contact's card is shown:
+    the original "how I can help" behind a machine translation comes along."""
+    rows = {t.language: t for t in contact.texts}
     data = {
         "id": contact.id, "kind": contact.kind.value, "kind_label": str(KIND_LABELS[contact.kind]),
         "name": contact.name, "organisation": contact.organisation,
@@ -48,15 +54,15 @@ def present(contact: Contact, viewer, bases: set[str] = frozenset(),
         "lived_experience": contact.lived_experience,
         "reach": {**{name: getattr(contact, name) for name in REACH_FIELDS},
                   "links": reach_links(contact)},
-        "help": pick_text({t.language: t.help_text for t in contact.texts},
-                          contact.original_language),
+        "help": pick_text(rows, contact.original_language, with_original),
         "can_receive_questions": contact.user_id is not None and contact.active,
         "speaks_your_language": speaks_any(contact, bases), "assigned": assigned,
         "active": contact.active, "can_edit": can_edit(viewer, contact),
     }
     if data["can_edit"]:
         data.update(user_id=contact.user_id, original_language=contact.original_language,
-                    help_texts={t.language: t.help_text for t in contact.texts})
+                    help_texts={t.language: t.help_text for t in contact.texts},
+                    help_translations=editor_statuses(rows, contact.original_language))
     return data
 
 
@@ -92,14 +98,15 @@ def contact_query(viewer, args: dict):
     return query.limit(MAX_RANKED)
 
 
-def ranked_page(viewer, args: dict, only_speakers: bool = False) -> list[dict]:
+def ranked_page(viewer, args: dict, only_speakers: bool = False,
+                with_original: bool = False) -> list[dict]:
     bases = ranking_languages(viewer, args)
     contacts = list(db.session.scalars(contact_query(viewer, args)))
     if only_speakers:
         contacts = [c for c in contacts if speaks_any(c, bases)]
     contacts = rank(contacts, bases)
     page = contacts[args["offset"]:args["offset"] + args["limit"]]
-    return [present(contact, viewer, bases) for contact in page]
+    return [present(contact, viewer, bases, with_original=with_original) for contact in page]
 
 
 def validate_municipality(municipality_id: int | None) -> None:
@@ -120,12 +127,15 @@ def apply_changes(contact: Contact, data: dict) -> None:
         contact.topics = data["topics"]
     if "user_id" in data:
         contact.user_id = data["user_id"]
-    if "help_texts" in data:
-        _merge_texts(contact, data["help_texts"])
+    if "help_texts" in data or "original_language" in data:
+        _merge_texts(contact, data.get("help_texts", {}))
 
 
 def _merge_texts(contact: Contact, changes: dict) -> None:
+    """Staff's texts: what they changed is theirs (``human``), what they sent back unchanged
+    keeps its status, and the machine fills the rest soon after (contacts/translation.py)."""
     texts = {t.language: t for t in contact.texts}
+    before = snapshot(texts, FIELDS)
     for language, text in changes.items():
         if not text:
             texts.pop(language, None)
@@ -134,6 +144,15 @@ def _merge_texts(contact: Contact, changes: dict) -> None:
         else:
             texts[language] = ContactText(language=language, help_text=text)
     contact.texts = [texts[language] for language in sorted(texts)]
+    if contact.original_language in texts:
+        stamp_after_edit(texts, contact.original_language, FIELDS, before,
+                         suggestion=machine_suggestion("contact"))
+
+
+def texts_saved(contact: Contact, data: dict) -> None:
+    """After a save (flushed, so the contact has its id): translate what changed."""
+    if "help_texts" in data or "original_language" in data:
+        request_translation("contact", contact.id)
 
 
 def my_people(youth: User, limit: int) -> list[dict]:
@@ -145,8 +164,8 @@ def my_people(youth: User, limit: int) -> list[dict]:
     assigned_ids = {c.id for c in assigned}
     speakers = [c for c in db.session.scalars(contact_query(youth, {"active_only": True}))
                 if c.id not in assigned_ids and speaks_any(c, bases)]
-    people = [present(c, youth, bases, assigned=True) for c in assigned]
-    people += [present(c, youth, bases) for c in rank(speakers, bases)]
+    people = [present(c, youth, bases, assigned=True, with_original=True) for c in assigned]
+    people += [present(c, youth, bases, with_original=True) for c in rank(speakers, bases)]
     return people[:limit]
 
 

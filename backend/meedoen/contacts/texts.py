@@ -1,10 +1,14 @@
-"""Which language to show a contact's text in (meedoen.i18n.fallback's rule), and
-matching spoken languages."""
+"""Which language to show a contact's text in (meedoen.i18n.fallback's rule), its translation
+status, and matching spoken languages."""
+
+from collections.abc import Mapping
 
 from flask_babel import get_locale
 
 from meedoen.config import DEFAULT_LANGUAGE
-from meedoen.i18n.fallback import choose_language, language_fields
+from meedoen.translation.columns import localized_fields, translation_statuses
+
+FIELDS = ("help_text",)
 
 
 def base_language(code: str) -> str:
@@ -12,9 +16,21 @@ def base_language(code: str) -> str:
     return code.replace("-", "_").split("_")[0].lower()
 
 
-def pick_text(texts: dict[str, str], original: str) -> dict | None:
-    if not texts:
+def pick_text(rows: Mapping[str, object], original: str,
+              with_original: bool = False) -> dict | None:
+    """"How I can help" (``rows``: language → ContactText) in the asked language, else the
+    original, else any; which language and translation status it is; and with
+    ``with_original`` the original behind a machine text, as ``{"language", "text"}``."""
+    if not rows:
         return None
     wanted = str(get_locale() or DEFAULT_LANGUAGE)
-    chosen = choose_language(texts, original, wanted)
-    return {"text": texts[chosen], **language_fields(texts, chosen, original, wanted)}
+    shown = localized_fields(rows, original, wanted, FIELDS, with_original)
+    shown["text"] = shown.pop("help_text")
+    if "original" in shown:
+        shown["original"]["text"] = shown["original"].pop("help_text")
+    return shown
+
+
+def editor_statuses(rows: Mapping[str, object], original: str) -> dict[str, str]:
+    """Every language's translation status, for the editor's tabs."""
+    return translation_statuses(rows, original, FIELDS)

@@ -101,7 +101,9 @@ def fan_out(notification_id: int, now: datetime) -> int:
         .where(User.id.in_(recipients_query(notification.municipality_id,
                                             notification.audience)))
     ).all()
-    texts = {lang: notification.text_for(lang) for lang in {u.ui_language for u in recipients}}
+    # Each language's text (the sender's, or the machine's made just before) and how it came to be.
+    texts = {lang: (notification.text_for(lang), notification.translation_for(lang))
+             for lang in {u.ui_language for u in recipients}}
     common = {"notification_id": notification.id, "kind": "message", "url": notification.url,
               "topic": topic_for("n", notification_id), "urgent": notification.urgent,
               "created_at": now}
@@ -120,9 +122,11 @@ def _sender(notification: Notification):
     return db.session.get(User, notification.sender_id) if notification.sender_id else None
 
 
-def _inbox_row(common: dict, text, user, now: datetime) -> dict:
+def _inbox_row(common: dict, shown: tuple, user, now: datetime) -> dict:
+    text, translation = shown
     return {**common, "user_id": user.id, "lang": text.lang, "title": text.title,
-            "body": text.body, "push_after": push_not_before(now, user, common["urgent"])}
+            "body": text.body, "translation": translation,
+            "push_after": push_not_before(now, user, common["urgent"])}
 
 
 def add_deliveries(items_filter) -> None:
@@ -277,7 +281,8 @@ def claim_due(limit: int, now: datetime | None = None) -> tuple[list, int]:
     rows = db.session.execute(
         select(Delivery.id, Delivery.subscription_id, PushSubscription.endpoint,
                PushSubscription.p256dh, PushSubscription.auth, InboxItem.id, InboxItem.title,
-               InboxItem.body, InboxItem.url, InboxItem.topic, InboxItem.lang, InboxItem.urgent)
+               InboxItem.body, InboxItem.url, InboxItem.topic, InboxItem.lang, InboxItem.urgent,
+               InboxItem.translation)
         .join(InboxItem, InboxItem.id == Delivery.inbox_item_id)
         .outerjoin(PushSubscription, PushSubscription.id == Delivery.subscription_id)
         .where(Delivery.claim == claim)
@@ -306,6 +311,7 @@ class ItemView(NamedTuple):
     topic: str
     lang: str
     urgent: bool
+    translation: str | None
 
 
 def _message(item: ItemView, ttl: int) -> Message:

@@ -16,6 +16,7 @@ from meedoen.notifications.schemas import (
     PreferencesSchema,
     ReadSchema,
 )
+from meedoen.notifications.translation import with_originals
 
 blp = Blueprint("inbox", __name__, url_prefix="/api/v1/inbox", description="My messages")
 settings_blp = Blueprint("notification_settings", __name__,
@@ -28,7 +29,8 @@ settings_blp = Blueprint("notification_settings", __name__,
 @blp.arguments(InboxQuery, location="query")
 @blp.response(200, InboxSchema)
 def inbox(query):
-    """My messages, newest first, and how many are unread."""
+    """My messages, newest first, and how many are unread; a machine-translated message
+    carries its original."""
     mine = InboxItem.user_id == current_user.id
     statement = select(InboxItem).where(mine)
     if "before" in query:
@@ -36,7 +38,7 @@ def inbox(query):
     items = db.session.scalars(statement.order_by(InboxItem.id.desc()).limit(query["limit"]))
     unread = db.session.scalar(select(func.count()).select_from(InboxItem)
                                .where(mine, InboxItem.read_at.is_(None)))
-    return {"items": list(items), "unread": unread}
+    return {"items": with_originals(list(items)), "unread": unread}
 
 
 @blp.route("/<int:item_id>/read", methods=["POST"])
@@ -51,7 +53,7 @@ def mark_read(data, item_id):
     if data["opened"]:
         item.opened_at = item.opened_at or now
     db.session.commit()
-    return item
+    return with_originals([item])[0]
 
 
 @settings_blp.route("")

@@ -17,7 +17,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from meedoen.auth.models import User
 from meedoen.core.models import UTCDateTime, utcnow
 from meedoen.extensions import db
-from meedoen.translation.columns import TranslatedText
+from meedoen.translation.columns import TranslatedText, shown_translation
+
+# A notification is written in Dutch (required); other languages are the sender's own
+# translations or the machine's (meedoen.notifications.translation).
+ORIGINAL_LANGUAGE = "nl"
+TEXT_FIELDS = ("title", "body")
 
 
 def _enum(cls, length=16):
@@ -54,8 +59,17 @@ class Notification(db.Model):
     __table_args__ = (Index("ix_notification_due", "status", "send_at"),)
 
     def text_for(self, lang: str) -> "NotificationText":
+        """The text in ``lang``, typed by the sender or machine translated, else the Dutch
+        original."""
         by_lang = {t.lang: t for t in self.texts}
-        return by_lang.get(lang) or by_lang["nl"]
+        return by_lang.get(lang) or by_lang[ORIGINAL_LANGUAGE]
+
+    def translation_for(self, lang: str) -> str:
+        """How the text ``text_for(lang)`` gives came to be: original, human or machine."""
+        by_lang = {t.lang: t for t in self.texts}
+        chosen = lang if lang in by_lang else ORIGINAL_LANGUAGE
+        return shown_translation(by_lang, chosen, ORIGINAL_LANGUAGE,
+                                 TEXT_FIELDS)["translation"]
 
 
 class NotificationText(TranslatedText, db.Model):

@@ -33,13 +33,16 @@ def app_path(url: str | None) -> str | None:
 
 
 def build_payload(item) -> bytes:
-    """title, body, url, topic, lang, dir and the inbox item id, as UTF-8 JSON ≤ ~3 KB.
+    """title, body, url, topic, lang, dir and the inbox item id (and ``translation`` when the
+    text is machine translated), as UTF-8 JSON ≤ ~3 KB.
 
     A body too long for one push message is shortened; the inbox keeps the whole text.
     """
     data = {"id": item.id, "title": item.title[:200], "body": item.body,
             "url": app_path(item.url) or f"/inbox/{item.id}", "topic": item.topic,
             "lang": item.lang, "dir": direction(item.lang)}
+    if getattr(item, "translation", None) == "machine":
+        data["translation"] = "machine"  # the service worker may say "machine translated"
     encoded = _encode(data)
     cut = len(item.body)
     while len(encoded) > PAYLOAD_LIMIT and cut > 0:

@@ -103,6 +103,12 @@ class InboxItemSchema(Schema):
     url = fields.String(allow_none=True)
     lang = fields.String()
     dir = fields.Function(lambda item: _direction(item.lang))
+    translation = fields.String(allow_none=True, metadata={
+        "description": "original, human (the sender's own translation) or machine; null for "
+                       "automatic messages (the app's own words)"})
+    original = fields.Dict(keys=fields.String(), values=fields.String(), metadata={
+        "description": "Machine translated messages: the sender's text {language, title, "
+                       "body}, for 'show the original'"})
     created_at = fields.DateTime()
     read_at = fields.DateTime(allow_none=True)
     opened_at = fields.DateTime(allow_none=True)

@@ -13,6 +13,8 @@ from meedoen.core.models import utcnow
 from meedoen.extensions import db
 from meedoen.notifications.audience import count_recipients
 from meedoen.notifications.models import (
+    ORIGINAL_LANGUAGE,
+    TEXT_FIELDS,
     Delivery,
     DeliveryStatus,
     InboxItem,
@@ -20,6 +22,9 @@ from meedoen.notifications.models import (
     NotificationText,
 )
 from meedoen.notifications.policy import check_locations, target_municipality
+from meedoen.translation.columns import stamp_after_edit
+from meedoen.translation.service import machine_suggestion
+from meedoen.translation.subjects import request_translation
 
 MAX_AHEAD = timedelta(days=365)
 
@@ -73,7 +78,9 @@ def _send_time(requested):
 
 
 def create_notification(user, data: dict) -> Notification:
-    """Store the notification and audit the send. Delivery happens in the background."""
+    """Store the notification and audit the send. Delivery happens in the background, after
+    the texts the sender did not write are machine translated into the recipients' languages
+    (or, if that fails, in the original: a message is never held back by translation)."""
     municipality_id, audience = audience_for(user, data)
     url = link_url(data.get("link"), municipality_id)
     send_at = _send_time(data.get("send_at"))
@@ -84,8 +91,12 @@ def create_notification(user, data: dict) -> Notification:
                                 audience=audience, url=url, urgent=data["urgent"],
                                 send_at=send_at, content_hash=digest,
                                 texts=[NotificationText(**t) for t in texts])
+    # The sender's own translations are theirs (human), a preview sent as it is stays machine.
+    stamp_after_edit({text.lang: text for text in notification.texts}, ORIGINAL_LANGUAGE,
+                     TEXT_FIELDS, {}, suggestion=machine_suggestion("notification"))
     db.session.add(notification)
     db.session.flush()
+    request_translation("notification", notification.id)
     record(user, "notification.send", municipality_id, notification_id=notification.id,
            recipients=count_recipients(db.session, municipality_id, audience),
            content_hash=digest, send_at=send_at.isoformat(),

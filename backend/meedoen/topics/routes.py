@@ -37,4 +37,5 @@ def topic_contacts(args, slug):
     experience, then the rest."""
     if get_topic(slug) is None:
         fail(404)
-    return services.ranked_page(current_user, {**args, "topic": slug, "active_only": True})
+    return services.ranked_page(current_user, {**args, "topic": slug, "active_only": True},
+                                with_original=True)

@@ -116,3 +116,12 @@ def localized_fields(by_language: Mapping[str, object], original_language: str, 
     return {**{name: getattr(row, name) if row is not None else "" for name in names},
             **language_fields(by_language, chosen, original_language, wanted),
             **shown_translation(by_language, chosen, original_language, names, with_original)}
+
+
+def translation_statuses(by_language: Mapping[str, object], original_language: str,
+                         names: Iterable[str]) -> dict[str, str]:
+    """Every language's status, for the tabs of a staff editor."""
+    names = tuple(names)
+    return {language: shown_translation(by_language, language, original_language,
+                                        names)["translation"]
+            for language in by_language}
