@@ -106,4 +106,5 @@ def test_password_change_applies_the_same_rules(factory, client):
 def test_common_password_list_is_loaded():
     common = passwords.common_passwords()
     assert len(common) >= 30
-    assert all(len(p) >= passwords.MIN_LENGTH for p in common)
+    # Shorter entries (6-7) catch a common word with digits or symbols added at the ends.
+    assert all(len(p) >= 6 for p in common)

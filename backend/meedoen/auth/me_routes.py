@@ -2,7 +2,7 @@ from flask_login import current_user
 from flask_smorest import Blueprint
 
 from meedoen.auth.schemas import MePatchSchema, UserSchema
-from meedoen.auth.services import change_password
+from meedoen.auth.services import change_password, keep_an_admin
 from meedoen.auth.sessions import end_session, start_session
 from meedoen.authz import roles_required
 from meedoen.extensions import db
@@ -28,7 +28,8 @@ def get_me():
 def patch_me(data):
     user = current_user._get_current_object()
     if "new_password" in data:  # first: a wrong current password is counted and committed
-        change_password(user, data["current_password"], data["new_password"])
+        change_password(user, data["current_password"], data["new_password"],
+                        new_display_name=data.get("display_name"))
     for name in PROFILE_FIELDS:
         if name in data:
             setattr(user, name, data[name])
@@ -44,6 +45,7 @@ def patch_me(data):
 def delete_me():
     """Erase my account and everything that is mine."""
     user = current_user._get_current_object()
+    keep_an_admin(user, leaves=True)
     end_session(user)
     db.session.delete(user)
     db.session.commit()

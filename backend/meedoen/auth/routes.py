@@ -48,13 +48,21 @@ def _username_taken():
 @blp.arguments(RedeemSchema)
 @blp.response(201, UserSchema)
 def redeem(data):
-    """Create an account with an invite code and log in."""
-    check_new_password(data["password"])
+    """Create an account with an invite code and log in.
+
+    The invite code is checked before the username: with an invalid code the username is
+    not even looked at, so this route cannot tell anyone which usernames exist. The
+    password is hashed before the name is checked, so that with a valid code a taken and
+    a free name take about the same time too.
+    """
+    check_new_password(data["password"], context=(data["username"], data["display_name"]))
+    invite = claim(data["code"])  # not committed yet: any failure below leaves it usable
+    password_hash = hash_password(data["password"])
     if username_taken(data["username"]):
+        db.session.rollback()
         _username_taken()
-    invite = claim(data["code"])
     user = User(
-        username=data["username"], password_hash=hash_password(data["password"]),
+        username=data["username"], password_hash=password_hash,
         role=invite.role, display_name=data["display_name"],
         ui_language=data.get("ui_language") or str(get_locale()),  # the language they use now
         municipality_id=invite.municipality_id,

@@ -1,6 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from meedoen.auth import names
 from meedoen.auth.passwords import MAX_LENGTH, MIN_LENGTH
 from meedoen.categories import CATEGORY_SLUGS
 from meedoen.config import SHIPPED_LANGUAGES
@@ -23,6 +24,31 @@ class Username(Text):
             USERNAME(name)
         except ValidationError:
             raise self.make_error("invalid_username") from None
+        return name
+
+
+class DisplayName(Text):
+    """A name other people read: see meedoen.auth.names for the rules."""
+
+    default_error_messages = {
+        "invisible": _l("Use a name with letters that people can see."),
+        "direction": _l("Your name has characters that turn the text around. "
+                        "Remove them."),
+        "staff": _l("This name looks like a staff role or the name of the app. "
+                    "Choose another name."),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=60, min_length=1, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        name = super()._deserialize(value, attr, data, **kwargs)
+        if names.has_bidi_controls(name):
+            raise self.make_error("direction")
+        if names.is_invisible_only(name):
+            raise self.make_error("invisible")
+        if names.claims_staff_role(name):
+            raise self.make_error("staff")
         return name
 
 
@@ -63,7 +89,7 @@ class UserSchema(Schema):
 
 
 class ProfileFields(Schema):
-    display_name = Text(max_length=60, min_length=1)
+    display_name = DisplayName()
     ui_language = fields.String(validate=validate.OneOf(SHIPPED_LANGUAGES))
     languages = fields.List(LanguageCode(), validate=validate.Length(max=10))
     interests = fields.List(fields.String(validate=validate.OneOf(CATEGORY_SLUGS)),
@@ -91,4 +117,4 @@ class RedeemSchema(ProfileFields):
     code = Text(required=True, max_length=20)
     username = Username(required=True)
     password = Password(required=True)
-    display_name = Text(max_length=60, min_length=1, required=True)
+    display_name = DisplayName(required=True)

@@ -4,6 +4,7 @@ import hashlib
 import logging
 import math
 import time
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import NoReturn
 
@@ -12,8 +13,15 @@ from flask_babel import gettext as _
 from limits.storage import Storage, storage_from_string
 from sqlalchemy import func, select, update
 
-from meedoen.auth.models import User
-from meedoen.auth.passwords import hash_password, is_common, needs_rehash, verify_password
+from meedoen.auth.models import Role, User
+from meedoen.auth.passwords import (
+    BLANK,
+    PERSONAL,
+    hash_password,
+    needs_rehash,
+    password_problem,
+    verify_password,
+)
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
 from meedoen.extensions import db
@@ -119,20 +127,32 @@ def unknown_name_store() -> Storage:
     return app.extensions["meedoen_unknown_names"]
 
 
-def check_new_password(password: str, field: str = "password") -> None:
-    if is_common(password):
+def check_new_password(password: str, field: str = "password",
+                       context: Iterable[str | None] = ()) -> None:
+    """The rules of meedoen.auth.passwords; ``context`` holds the username and display
+    name(s) the password may not be or contain."""
+    problem = password_problem(password, context)
+    if problem is None:
+        return
+    if problem == BLANK:
+        message = _("Your password cannot be only spaces. Choose another one.")
+    elif problem == PERSONAL:
+        message = _("Your password cannot contain your username or your name.")
+    else:
         message = _("This password is too easy to guess. Choose another one.")
-        fail(422, fields={field: [message]})
+    fail(422, fields={field: [message]})
 
 
-def change_password(user: User, current: str, new: str) -> None:
+def change_password(user: User, current: str, new: str,
+                    new_display_name: str | None = None) -> None:
     """Wrong current passwords count towards the same lock as failed logins."""
     if user.locked_until and user.locked_until > utcnow():
         _fail_locked(user)
     if not verify_password(user.password_hash, current):
         _count_failure(user)
         fail(422, fields={"current_password": [_("Your current password is not correct.")]})
-    check_new_password(new, field="new_password")
+    check_new_password(new, field="new_password",
+                       context=(user.username, user.display_name, new_display_name))
     user.password_hash = hash_password(new)
     user.rotate_session_token()
 
@@ -141,3 +161,21 @@ def username_taken(username: str) -> bool:
     return db.session.scalar(
         select(func.count()).select_from(User).where(User.username == normalise_username(username))
     ) > 0
+
+
+def keep_an_admin(user: User, leaves: bool) -> None:
+    """Refuse (409) when ``leaves`` (deleted, demoted or deactivated) would take away the
+    last active admin: then nobody could manage municipalities, locations and roles.
+
+    The other active admins are locked (PostgreSQL) before they are counted, so two
+    admins who leave at the same moment cannot both go. SQLite runs one write at a time.
+    """
+    if not leaves or user.role != Role.ADMIN or not user.is_active_account:
+        return
+    others = db.session.scalars(
+        select(User.id).where(User.role == Role.ADMIN, User.is_active_account.is_(True),
+                              User.id != user.id).with_for_update()
+    ).first()
+    if others is None:
+        fail(409, "last_admin",
+             _("You are the last administrator. First make someone else an administrator."))

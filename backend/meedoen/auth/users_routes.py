@@ -1,16 +1,15 @@
 """Staff look up accounts in their municipality; admins change roles and deactivate."""
 
-from flask_babel import gettext as _
 from flask_login import current_user
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from meedoen.audit.models import record
 from meedoen.auth.models import Role, User
 from meedoen.auth.schemas import UserSchema
+from meedoen.auth.services import keep_an_admin
 from meedoen.authz import MANAGERS, get_scoped_or_404, municipality_scope, roles_required
-from meedoen.core.errors import fail
 from meedoen.core.validation import Schema
 from meedoen.extensions import db
 
@@ -37,14 +36,9 @@ def list_users(args):
     return db.session.scalars(query.order_by(User.display_name).limit(500))
 
 
-def _keep_an_admin(user: User, changes: dict) -> None:
+def _leaves_admin(user: User, changes: dict) -> bool:
     stops_being_admin = changes.get("role", Role.ADMIN.value) != Role.ADMIN.value
-    if user.role != Role.ADMIN or not (stops_being_admin or changes.get("active") is False):
-        return
-    others = db.session.scalar(select(func.count()).select_from(User).where(
-        User.role == Role.ADMIN, User.is_active_account.is_(True), User.id != user.id))
-    if not others:
-        fail(409, "last_admin", _("There must always be at least one active administrator."))
+    return stops_being_admin or changes.get("active") is False
 
 
 @blp.route("/<int:user_id>", methods=["PATCH"])
@@ -53,7 +47,7 @@ def _keep_an_admin(user: User, changes: dict) -> None:
 @blp.response(200, UserSchema)
 def patch_user(data, user_id):
     user = get_scoped_or_404(User, user_id)
-    _keep_an_admin(user, data)
+    keep_an_admin(user, _leaves_admin(user, data))
     if "role" in data and Role(data["role"]) != user.role:
         user.role = Role(data["role"])
         user.rotate_session_token()

@@ -15,6 +15,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.routing import IntegerConverter
 
 from meedoen.core.errors import error_payload
+from meedoen.core.json import check_depth
 from meedoen.core.validation import INT_MAX
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,11 @@ class MeedoenParser(FlaskParser):
 
     DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION,
                                    "query": None, "querystring": None}
+
+    def _raw_load_json(self, req):
+        # The depth limit of every request body (see meedoen.core.json); the app checks
+        # it before any route too, this keeps the parser safe on its own.
+        return check_depth(super()._raw_load_json(req))
 
     def load_json(self, req, schema):
         try:

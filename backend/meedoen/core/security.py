@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 from flask import Flask, request
 from flask_babel import gettext as _
 from flask_login import current_user
+from werkzeug.exceptions import BadRequest
 
 from meedoen.core.errors import fail
 
@@ -48,6 +49,23 @@ def check_csrf() -> None:
         fail(415)
 
 
+def check_json_body() -> None:
+    """A JSON body sent to the API must be readable, whatever the route does with it.
+
+    Read once here (Flask caches it for ``request.get_json``): malformed, not UTF-8,
+    a number too long to convert, or nested too deeply is a 400 before any route runs,
+    also on routes that take no body or read it themselves (Idempotency-Key).
+    """
+    if not request.path.startswith("/api/") or not request.is_json:
+        return
+    if not (request.content_length or request.headers.get("Transfer-Encoding")):
+        return
+    try:
+        request.get_json()  # through the app's JSON provider: loads_request_json
+    except BadRequest:
+        fail(400, "invalid_json", _("The data you sent is not valid JSON."))
+
+
 def add_security_headers(response):
     headers = response.headers
     headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
@@ -66,4 +84,5 @@ def add_security_headers(response):
 
 def init_security(app: Flask) -> None:
     app.before_request(check_csrf)
+    app.before_request(check_json_body)
     app.after_request(add_security_headers)
