@@ -33,3 +33,21 @@ def translating(app, libretranslate_server):
     yield libretranslate_server
     app.config.clear()
     app.config.update(saved)
+
+
+@pytest.fixture
+def town(factory):
+    """A municipality whose young people read Arabic, Tigrinya and Kurmanji."""
+    from meedoen.auth.models import Role
+
+    town = factory.municipality("Tilburg")
+    for language in ("ar", "ti", "ku"):
+        factory.user(Role.YOUTH, town, ui_language=language)
+    return town
+
+
+@pytest.fixture
+def worker(factory, town):
+    from meedoen.auth.models import Role
+
+    return factory.user(Role.YOUTH_WORKER, town)

@@ -18,19 +18,6 @@ from tests.activities.helpers import activity_body
 SHIPPED = {"nl", "en", "ar", "ti", "fa", "ps", "so", "am", "ku", "tr", "fr"}
 
 
-@pytest.fixture
-def town(factory):
-    town = factory.municipality("Tilburg")
-    for language in ("ar", "ti", "ku"):
-        factory.user(Role.YOUTH, town, ui_language=language)
-    return town
-
-
-@pytest.fixture
-def worker(factory, town):
-    return factory.user(Role.YOUTH_WORKER, town)
-
-
 def post(client, worker, **overrides):
     client.login_as(worker)
     overrides.setdefault("texts", {"nl": {"title": "Voetbal",

@@ -5,7 +5,6 @@ translations are never overwritten and are found when outdated."""
 
 from datetime import timedelta
 
-import pytest
 from meedoen.auth.models import Role
 from meedoen.contacts.models import Contact, ContactText
 from meedoen.core.models import utcnow
@@ -17,19 +16,6 @@ from sqlalchemy import func, select
 from tests.contacts.helpers import assign
 
 HELP = "Ik help met brieven van de gemeente."
-
-
-@pytest.fixture
-def town(factory):
-    town = factory.municipality("Tilburg")
-    for language in ("ar", "ti", "ku"):
-        factory.user(Role.YOUTH, town, ui_language=language)
-    return town
-
-
-@pytest.fixture
-def worker(factory, town):
-    return factory.user(Role.YOUTH_WORKER, town)
 
 
 def post(client, user, **overrides):
