@@ -141,3 +141,15 @@ def test_without_a_provider_every_youth_gets_the_original(people, client):
     assert jobs() == 0
     item = inbox(client, arabic)
     assert item["title"] == DUTCH["title"] and item["translation"] == "original"
+
+
+def test_sending_asks_the_background_worker_once(people, client, app, translating,
+                                                 monkeypatch):
+    from meedoen.notifications import runner
+
+    asked = []
+    monkeypatch.setitem(app.config, "NOTIFY_RUNNER", "rq")
+    monkeypatch.setattr(runner, "enqueue_rq", lambda app: asked.append(app) or True)
+    people.youth(ui_language="ar")
+    assert people.send([DUTCH]).status_code == 202
+    assert len(asked) == 1 and jobs() == 1  # the job waits for the (not running) worker

@@ -10,7 +10,7 @@ import threading
 import time
 
 import click
-from flask import Flask, current_app, has_app_context
+from flask import Flask, current_app, g, has_app_context, has_request_context
 from flask.cli import with_appcontext
 from redis import Redis
 from redis.exceptions import RedisError
@@ -59,6 +59,8 @@ def enqueue_rq(app: Flask) -> bool:
 def request_work(app: Flask | None = None) -> None:
     """Ask for the due work to be done soon (after the caller has committed)."""
     app = app or current_app._get_current_object()
+    if has_request_context():
+        g.background_work_requested = True  # one wake per request is enough
     runner = app.config["NOTIFY_RUNNER"]
     if runner == "rq":
         enqueue_rq(app)

@@ -93,7 +93,8 @@ def request_translation(subject: str, subject_id: int) -> None:
 
 def wake_worker_after_request(response):
     """After a request that queued translations (and committed), ask for the work to run."""
-    if g.pop("translation_requested", False) and response.status_code < 400:
+    asked = g.pop("translation_requested", False)
+    if asked and response.status_code < 400 and not g.get("background_work_requested"):
         from meedoen.notifications.runner import request_work
 
         request_work(current_app._get_current_object())
