@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 from meedoen.auth.models import User, UserLanguage
 from meedoen.contacts.models import Contact, ContactLanguage
 from meedoen.contacts.policy import get_visible_contact
+from meedoen.contacts.screening import can_receive_questions, receives_questions
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
 from meedoen.events import notify
@@ -37,12 +38,13 @@ def recipients_for(asker, data: dict) -> list[Contact]:
     asker's languages (the order of the list and of the notifications)."""
     if data.get("contact_id") is not None:
         contact = get_visible_contact(asker, data["contact_id"])
-        if not contact.active or contact.user_id not in active_accounts([contact.user_id]):
+        if (not can_receive_questions(contact)
+                or contact.user_id not in active_accounts([contact.user_id])):
             fail(422, fields={"contact_id": [_("This contact cannot receive questions in the "
                                                "app. Please call, message or visit them.")]})
         return [contact]
     contacts = list(db.session.scalars(select(Contact).where(
-        Contact.municipality_id == asker.municipality_id, Contact.active,
+        Contact.municipality_id == asker.municipality_id, receives_questions(),
         Contact.user_id.is_not(None), Contact.topic_rows.any(topic=data["topic"]))
         .options(selectinload(Contact.language_rows)).order_by(Contact.id)))
     reachable = active_accounts([c.user_id for c in contacts])
