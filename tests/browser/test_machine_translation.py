@@ -210,3 +210,21 @@ def test_a_contacts_help_reads_in_tigrinya_with_the_dutch_one_tap_away(phone, li
         with live_app.app.app_context():
             db.session.execute(delete(Contact).where(Contact.name == "Meron Taalmaatje"))
             db.session.commit()
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar"])
+def test_admins_see_the_characters_sent_this_month(phone, translator, lang):
+    admin = phone(lang, "demo-admin", "/staff/translations")
+    usage = admin.locator("[data-usage]")
+    expect(usage).to_be_visible()
+    before = int(usage.get_attribute("data-usage"))
+    mentor = phone("nl", "demo-mentor", "/staff/activities")
+    mentor.evaluate("""(title) => fetch("/api/v1/translation/preview", {method: "POST",
+        headers: {"Content-Type": "application/json", "X-Requested-With": "fetch"},
+        body: JSON.stringify({kind: "activity", source: "nl", targets: ["ar", "ti"],
+                              texts: {title}})})""", f"Samen koken ({lang})")
+    sent = 2 * len(f"Samen koken ({lang})")
+    admin.reload()
+    expect(usage).to_have_attribute("data-usage", str(before + sent))
+    expect(admin.locator("h2#usage")).to_have_text(tr(lang, "Machine translation"))
+    screenshot(admin, f"mt-usage-{lang}")

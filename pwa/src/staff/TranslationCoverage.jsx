@@ -49,6 +49,24 @@ function ItemList({ title, id, items, editor }) {
   );
 }
 
+/** Admins: how many characters went to the machine translation provider. */
+function Usage() {
+  const { data } = useApi("/translation/usage");
+  if (!data?.provider) return null;
+  const thisMonth = data.months[0]?.characters ?? 0;
+  return (
+    <Section title={t("Machine translation")} id="usage">
+      <p data-usage={thisMonth}>
+        {t("Characters sent this month: {count}", { count: thisMonth.toLocaleString() })}
+      </p>
+      <p class="hint">
+        {t("Today {count} of at most {limit}.", {
+          count: data.today.toLocaleString(), limit: data.daily_limit.toLocaleString() })}
+      </p>
+    </Section>
+  );
+}
+
 export default function TranslationCoverage() {
   const isAdmin = useSession().user?.role === "admin";
   const [municipality, setMunicipality] = useState("");
@@ -57,6 +75,7 @@ export default function TranslationCoverage() {
     <Page title={t("Translations")} back="/staff/activities">
       <p class="hint">{t("What is not yet readable in the languages of the young people here, and which translations are out of date. Tap one to change it.")}</p>
       {isAdmin && <MunicipalityField value={municipality} onValue={setMunicipality} />}
+      {isAdmin && <Usage />}
       <ErrorNote error={error} />
       {!data && !error && <Loading />}
       {data && (
