@@ -22,8 +22,10 @@ async function start() {
   // Everything else waits until the first screen is shown and the phone is idle: the service
   // worker's precache download should not compete with the first screen on a slow connection.
   whenIdle(() => {
-    // The service worker shows this if a push message arrives empty or broken.
-    const fallback = () => kvPut("fallback", { title: "Meedoen", body: t("You have a new message.") });
+    // The service worker shows this if a push message arrives empty or broken, and the note
+    // under a machine translated message, in the user's language.
+    const fallback = () => kvPut("fallback", { title: "Meedoen", body: t("You have a new message."),
+                                               machine: t("Machine translated") });
     fallback();
     onLanguage(fallback);
     navigator.serviceWorker?.register("/sw.js", { scope: "/" }).catch(() => {});

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from meedoen.activities.models import Activity, ActivityText
+from meedoen.auth.models import UserLanguage
 from meedoen.config import SHIPPED_LANGUAGES
 from meedoen.contacts.models import Contact
 from meedoen.extensions import db
@@ -15,7 +16,7 @@ from sqlalchemy import delete, select
 from tests.translation.fake_providers import FakeLibreTranslate
 
 from .conftest import check_axe, check_tap_targets, screenshot
-from .helpers import tomorrow, tr
+from .helpers import tomorrow, tr, user_id
 
 TITLE = "Samen koken in het buurthuis"
 DESCRIPTION = "We koken elke week samen. Iedereen is welkom, ook als je nog nooit hebt gekookt."
@@ -50,6 +51,23 @@ def translator(live_app):
                       TRANSLATION_TIMEOUT_SECONDS=2)
         yield server
         config.update(saved)
+
+
+@pytest.fixture
+def youth_here_also_read(live_app):
+    """"Translate the missing languages" asks only the languages of the municipality's youth:
+    for these tests Amal (Amsterdam) also reads Pashto (which the fake lacks) and French."""
+    uid = user_id(live_app.app, "demo-youth-ar")
+    with live_app.app.app_context():
+        have = set(db.session.scalars(select(UserLanguage.code).where(UserLanguage.user_id == uid)))
+        added = {"ps", "fr"} - have
+        db.session.add_all(UserLanguage(user_id=uid, code=code) for code in added)
+        db.session.commit()
+    yield
+    with live_app.app.app_context():
+        db.session.execute(delete(UserLanguage).where(UserLanguage.user_id == uid,
+                                                      UserLanguage.code.in_(added)))
+        db.session.commit()
 
 
 def tab(page, code):
@@ -99,7 +117,8 @@ def read_the_original(youth, lang, translated_title):
 
 
 def test_mentor_fills_the_missing_languages_and_youth_read_the_original(phone, live_app,
-                                                                      translator):
+                                                                      translator,
+                                                                      youth_here_also_read):
     mentor = phone("nl", "demo-mentor", "/staff/activities/new")
     fill_missing_languages(mentor)
     mentor.fill("input[type=date]", tomorrow())
@@ -171,7 +190,8 @@ def test_coverage_lists_what_youth_cannot_read_yet(phone, lang):
 
 @pytest.mark.parametrize(("user", "path"), [("demo-worker", "/notify/new"),
                                             ("demo-mentor", "/staff/contacts/new")])
-def test_the_message_and_contact_editors_fill_the_empty_tabs_too(phone, translator, user, path):
+def test_the_message_and_contact_editors_fill_the_empty_tabs_too(phone, translator, user, path,
+                                                                youth_here_also_read):
     page = phone("nl", user, path)
     page.wait_for_selector("textarea[lang=nl]")
     page.fill("textarea[lang=nl]", DESCRIPTION)

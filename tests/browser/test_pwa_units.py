@@ -91,3 +91,53 @@ def test_embedded_languages_match_the_api(client):
     served = client.get("/api/v1/languages").get_json()
     assert [(x["code"], x["dir"]) for x in embedded] == [(x["code"], x["direction"])
                                                          for x in served]
+
+
+def test_a_machine_translated_push_says_so_in_the_users_language():
+    result = node(f"""
+        import {{ notificationFor }} from "{SRC}/lib/push-payload.js";
+        const origin = "https://meedoen.example";
+        const fallback = {{ title: "Meedoen", body: "ሓድሽ መልእኽቲ ኣሎካ።", machine: "ብማሽን ዝተተርጎመ" }};
+        const message = {{ title: "ቋንቋ ካፌ", body: "ረቡዕ ሰዓት 16:00", lang: "ti", dir: "ltr", id: 9 }};
+        console.log(JSON.stringify({{
+          machine: notificationFor({{ ...message, translation: "machine" }}, fallback, origin),
+          human: notificationFor({{ ...message, translation: "human" }}, fallback, origin),
+          plain: notificationFor(message, fallback, origin),
+          long: notificationFor({{ ...message, body: "ሀ".repeat(5000), translation: "machine" }},
+                                fallback, origin),
+          titleOnly: notificationFor({{ title: "ቋንቋ ካፌ", translation: "machine" }}, fallback,
+                                     origin),
+          noWords: notificationFor({{ ...message, translation: "machine" }}, {{ title: "Meedoen" }},
+                                   origin),
+        }}));
+    """)
+    machine = result["machine"]["options"]
+    assert machine["body"] == "ረቡዕ ሰዓት 16:00\nብማሽን ዝተተርጎመ"
+    assert machine["data"] == {"url": "/inbox", "id": 9, "translation": "machine"}
+    for other in ("human", "plain"):
+        assert result[other]["options"]["body"] == "ረቡዕ ሰዓት 16:00"
+        assert "translation" not in result[other]["options"]["data"]
+    long_body = result["long"]["options"]["body"]
+    assert len(long_body) == 1000 and long_body.endswith("…\nብማሽን ዝተተርጎመ")
+    assert result["titleOnly"]["options"]["body"] == "ብማሽን ዝተተርጎመ"
+    assert result["noWords"]["options"]["body"].endswith("\nMachine translated")
+
+
+def test_translate_the_missing_languages_fills_the_empty_tabs_the_youth_here_read():
+    result = node(f"""
+        import {{ targetsFor }} from "{SRC}/lib/translation-targets.js";
+        const texts = {{ nl: {{ title: "Samen koken" }}, en: {{ title: "Cooking" }},
+                         so: {{ title: " " }} }};
+        console.log(JSON.stringify({{
+          audience: targetsFor({{ source: "nl", texts, audience: ["ar", "en", "nl", "ti"] }}),
+          stored: targetsFor({{ source: "nl", texts, loaded: {{ fr: "outdated" }},
+                                audience: ["ti"] }}),
+          unknown: targetsFor({{ source: "nl", texts, audience: null }}),
+          arabic: targetsFor({{ source: "ar", texts: {{ ar: {{ title: "طبخ" }} }},
+                                audience: ["ar", "nl"] }}),
+        }}));
+    """)
+    assert result["audience"] == ["ar", "ti", "so"]  # so: a tab that exists, empty again
+    assert result["stored"] == ["ti", "so", "fr"]  # fr: a stored text, now empty
+    assert result["unknown"] == [code for code in SHIPPED_LANGUAGES if code not in ("nl", "en")]
+    assert result["arabic"] == ["nl"]

@@ -34,7 +34,7 @@ export default function Question({ params }) {
           <Translated text={m} field="body" />
         </div>
       ))}
-      {q.status !== "answered" && <p class="note">{t("Waiting for an answer. You get a message when someone answers.")}</p>}
+      {mine && q.status !== "answered" && <p class="note">{t("Waiting for an answer. You get a message when someone answers.")}</p>}
       <form onSubmit={(e) => { e.preventDefault(); post(`/questions/${id}/${mine ? "replies" : "answers"}`, { body: text }); }}>
         <TextField multiline label={mine ? t("Your reply") : t("Your answer")} value={text} onValue={setText}
           error={sendError?.fields?.body} />

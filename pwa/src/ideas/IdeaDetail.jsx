@@ -253,7 +253,8 @@ export default function IdeaDetail({ params }) {
       )}
       <FallbackNote text={text} />
       <TranslationNote text={idea.text} {...original} />
-      <UserText as="div" class="description" html text={text.description} language={text.language}
+      {/* Written by a young person: its links are shown as words, not links (issue 13). */}
+      <UserText as="div" class="description" html plainLinks text={text.description} language={text.language}
         dir={dirOf(text.language)} />
       {idea.author && (
         <p class="meta"><span><Icon name="people" />{t("Proposed by:")} <bdi>{idea.author}</bdi></span></p>

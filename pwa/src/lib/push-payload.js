@@ -25,10 +25,25 @@ export function parsePayload(raw) {
   }
 }
 
-/** title and options for showNotification; fallback = {title, body} in the user's language. */
+const BODY_MAX = 1000;
+
+/** A machine translated message says so on a line of its own, under the (shortened) body. */
+function withMachineNote(body, note) {
+  const line = text(note, 80).trim() || "Machine translated";
+  if (!body) return line;
+  const room = BODY_MAX - line.length - 1;
+  return `${body.length > room ? body.slice(0, room - 1) + "…" : body}\n${line}`;
+}
+
+/**
+ * title and options for showNotification; fallback = {title, body, machine} in the user's
+ * language (machine: the words for "Machine translated").
+ */
 export function notificationFor(payload, fallback, origin) {
   const title = text(payload.title, 200) || fallback.title || "Meedoen";
-  const body = text(payload.body, 1000) || (payload.title ? "" : fallback.body || "");
+  let body = text(payload.body, BODY_MAX) || (payload.title ? "" : fallback.body || "");
+  const machine = payload.translation === "machine";
+  if (machine) body = withMachineNote(body, fallback.machine);
   const options = {
     body,
     icon: "/icon-192.png",
@@ -40,5 +55,6 @@ export function notificationFor(payload, fallback, origin) {
   if (lang) options.lang = lang;
   const topic = text(payload.topic, 64);
   if (topic) { options.tag = topic; options.renotify = true; }
+  if (machine) options.data.translation = "machine";
   return { title, options };
 }

@@ -54,11 +54,11 @@ function toBody(form, isNew) {
 }
 
 /** One tab per language; the original language first, then the ones already written. */
-function TranslationTabs({ form, setForm, errors }) {
+function TranslationTabs({ form, setForm, errors, municipalityId }) {
   const [active, setActive] = useState(form.original_language);
   const order = codesFirst(form.original_language);
   const machine = useMachineTranslation({ kind: "activity", source: form.original_language,
-    texts: form.texts, loaded: form.text_marks,
+    texts: form.texts, loaded: form.text_marks, municipalityId,
     fill: (translations) => setForm((f) => ({ ...f, texts: fillEmpty(f.texts, translations) })) });
   const text = form.texts[active] || { title: "", description: "" };
   const setText = (name) => (value) => {
@@ -113,7 +113,8 @@ export default function ActivityEditor({ params }) {
         <SelectField label={t("Original language")} value={form.original_language}
           onValue={set("original_language")} error={fields.original_language}
           options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))} />
-        <TranslationTabs form={form} setForm={setForm} errors={fields.texts} />
+        <TranslationTabs form={form} setForm={setForm} errors={fields.texts}
+          municipalityId={isAdmin ? form.municipality_id ?? "" : undefined} />
         {typeof fields.texts === "string" || Array.isArray(fields.texts)
           ? <p class="error-text">{[].concat(fields.texts).join(" ")}</p> : null}
         <SelectField label={t("Category")} value={form.category} onValue={set("category")} error={fields.category}

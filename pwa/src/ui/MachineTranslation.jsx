@@ -1,10 +1,11 @@
 // Staff editors (activity, contact, message): each language tab says how its text was made, and
 // one button fills the empty tabs with a machine translation of the original, for review before
 // saving or sending. Typed text is never overwritten.
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { api } from "../lib/api.js";
 import { t, tn } from "../lib/i18n.js";
-import { LANGUAGES, languageName } from "../lib/languages.js";
+import { languageName } from "../lib/languages.js";
+import { targetsFor } from "../lib/translation-targets.js";
 import { Button, ErrorNote } from "./kit.jsx";
 
 const LABELS = {
@@ -21,24 +22,53 @@ export const markLabel = (mark) => LABELS[mark]?.() ?? null;
 const blank = (fields) => !fields || Object.values(fields).every((value) => !String(value ?? "").trim());
 
 /**
+ * The languages the young people of a municipality read (GET /translation/coverage's
+ * `languages`); null when it cannot be asked (a contact's account, offline, an error): then
+ * every shipped language is a target. municipalityId: an admin's choice ("" or absent: mine).
+ */
+export async function audienceLanguages(municipalityId) {
+  const path = municipalityId === undefined || municipalityId === null || municipalityId === ""
+    ? "/translation/coverage" : `/translation/coverage?municipality_id=${Number(municipalityId)}`;
+  try {
+    const answer = await api(path);
+    return Array.isArray(answer?.languages) ? answer.languages : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * kind: "activity" | "contact" | "notification"; source: the original language;
  * texts: {code: {field: value}} as the form holds them now; loaded: {code: status} from the API;
- * fill(translations): put {code: fields} into the tabs that are still empty.
+ * fill(translations): put {code: fields} into the tabs that are still empty;
+ * municipalityId: whose youth read it (an admin's choice; default: the editor's own).
  */
-export function useMachineTranslation({ kind, source, texts, loaded = {}, fill }) {
+export function useMachineTranslation({ kind, source, texts, loaded = {}, fill, municipalityId }) {
   const [marks, setMarks] = useState(loaded);
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState(null);
+  // Asked once per editor (and per municipality an admin picks), at the first press.
+  const audiences = useRef(new Map());
+  const audience = () => {
+    const key = String(municipalityId ?? "");
+    if (!audiences.current.has(key)) audiences.current.set(key, audienceLanguages(municipalityId));
+    return audiences.current.get(key);
+  };
   const mark = (code) => (code === source ? "original" : marks[code]);
   const edited = (code) => {
     if (code !== source) setMarks((m) => ({ ...m, [code]: "edited" }));
   };
   const translate = async () => {
-    const targets = LANGUAGES.map((l) => l.code).filter((code) => code !== source && blank(texts[code]));
     if (blank(texts[source])) return setReport({ note: t("First write the text in the original language.") });
-    if (targets.length === 0) return setReport({ note: t("Every language has a text already.") });
     setBusy(true);
     setReport(null);
+    const languages = await audience();
+    const targets = targetsFor({ source, texts, loaded, audience: languages });
+    if (targets.length === 0) {
+      setBusy(false);
+      return setReport({ note: languages ? t("Every language of the young people here has a text already.")
+        : t("Every language has a text already.") });
+    }
     try {
       const answer = await api("/translation/preview", { method: "POST",
         body: { kind, source, targets, texts: texts[source] } });

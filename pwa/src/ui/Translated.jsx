@@ -43,12 +43,12 @@ export function TranslationNote({ text, showingOriginal, toggle }) {
 }
 
 /** One field of a translated text (e.g. a message's body) with its note below it. */
-export function Translated({ text, field, as = "p", html = false, class: className }) {
+export function Translated({ text, field, as = "p", html = false, plainLinks = false, class: className }) {
   const { shown, ...state } = useOriginal(text);
   if (!text) return null;
   return (
     <>
-      <UserText as={as} html={html} class={className} text={shown[field]} language={shown.language}
+      <UserText as={as} html={html} plainLinks={plainLinks} class={className} text={shown[field]} language={shown.language}
         dir={dirOf(shown.language)} />
       <TranslationNote text={text} {...state} />
     </>

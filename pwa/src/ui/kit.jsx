@@ -164,10 +164,32 @@ export function Empty({ children }) {
   return <p class="empty">{children}</p>;
 }
 
-/** Text someone wrote (not our UI): isolated so its direction does not upset the layout. */
-export function UserText({ text, language, as: Tag = "span", html = false, ...props }) {
+/**
+ * Sanitised HTML with every link turned into its own words (safeguarding: a text a young person
+ * wrote never hands other minors a link to tap). Parsed in an inert template: nothing loads.
+ */
+export function withoutLinks(html) {
+  if (typeof html !== "string" || !/<a[\s>]/i.test(html)) return html;
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  template.content.querySelectorAll("a").forEach((link) => {
+    const words = document.createElement("span");
+    words.className = "plain-link";
+    words.textContent = link.textContent;
+    link.replaceWith(words);
+  });
+  return template.innerHTML;
+}
+
+/**
+ * Text someone wrote (not our UI): isolated so its direction does not upset the layout.
+ * html: sanitised HTML (staff texts keep their links); with plainLinks (texts written by young
+ * people) its links are shown as plain words.
+ */
+export function UserText({ text, language, as: Tag = "span", html = false, plainLinks = false, ...props }) {
   if (html) {
-    return <Tag dir="auto" lang={language} {...props} dangerouslySetInnerHTML={{ __html: text }} />;
+    const shown = plainLinks ? withoutLinks(text) : text;
+    return <Tag dir="auto" lang={language} {...props} dangerouslySetInnerHTML={{ __html: shown }} />;
   }
   return <Tag dir="auto" lang={language} {...props}>{text}</Tag>;
 }
