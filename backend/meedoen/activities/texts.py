@@ -6,20 +6,12 @@ import nh3
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from meedoen.core.sanitize import clean_html
 from meedoen.translation.columns import localized_fields
 
 FIELDS = ("title", "description")
 
-# Plain text with safe links: no images (they would leak the reader's IP), no styles.
-ALLOWED_TAGS = {"a", "p", "br", "strong", "em", "ul", "ol", "li"}
-ALLOWED_ATTRIBUTES = {"a": {"href"}}
-URL_SCHEMES = {"https", "http", "mailto", "tel"}
-
-
-def clean_description(html: str) -> str:
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                     url_schemes=URL_SCHEMES, link_rel="noopener noreferrer nofollow",
-                     strip_comments=True)
+clean_description = clean_html  # staff write activity descriptions: links are kept
 
 
 def localized(texts: list, original_language: str, wanted: str,

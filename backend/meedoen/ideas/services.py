@@ -15,6 +15,7 @@ from meedoen.audit.models import record
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
+from meedoen.core.sanitize import clean_youth_html
 from meedoen.core.sql import insert_ignore
 from meedoen.events import notify
 from meedoen.extensions import db
@@ -75,7 +76,7 @@ def create_idea(user: User, data: dict) -> Idea:
                 will_help_organise=data["will_help_organise"], status=IdeaStatus.NEW,
                 created_at=utcnow())
     idea.texts = [IdeaText(language=language, title=data["title"],
-                           description=clean_description(data["description"]))]
+                           description=clean_youth_html(data["description"]))]
     stamp_after_edit(rows_by_language(idea.texts), language, FIELDS, {})
     db.session.add(idea)
     db.session.flush()
@@ -95,7 +96,7 @@ def set_text(user: User, idea: Idea, language: str, data: dict) -> None:
         text = rows[language] = IdeaText(language=language)
         idea.texts.append(text)
     text.title = data["title"]
-    text.description = clean_description(data["description"])
+    text.description = clean_youth_html(data["description"])
     if idea.original_language in rows:
         stamp_after_edit(rows, idea.original_language, FIELDS, before)
     if language == idea.original_language and before.get(language) != fields_of(text, FIELDS):

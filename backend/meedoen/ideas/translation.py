@@ -6,6 +6,7 @@ those, never cached. A staff answer is written for publication: it may go to any
 """
 
 from meedoen.activities.texts import FIELDS, clean_description
+from meedoen.core.sanitize import clean_youth_html
 from meedoen.extensions import db
 from meedoen.ideas.models import Idea, IdeaAnswer, IdeaAnswerText, IdeaText
 from meedoen.translation.subjects import Subject, register, row_adder, rows_by_language
@@ -25,7 +26,7 @@ def _answer_municipality(answer: IdeaAnswer) -> int | None:
 IDEA = register(Subject(
     name="idea", model=Idea, fields=FIELDS, rows=_rows, personal=True,
     add_row=row_adder("texts", IdeaText, title="", description=""),
-    html_fields=frozenset({"description"}), clean_html=clean_description))
+    html_fields=frozenset({"description"}), clean_html=clean_youth_html))
 
 IDEA_ANSWER = register(Subject(
     name="idea_answer", model=IdeaAnswer, fields=ANSWER_FIELDS, rows=_rows,
