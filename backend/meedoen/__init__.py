@@ -12,6 +12,7 @@ from meedoen.config import build_config
 from meedoen.core.api import IdConverter
 from meedoen.core.errors import fail
 from meedoen.core.json import OrjsonProvider
+from meedoen.core.ratelimit import DatabaseStorage  # noqa: F401  (registers meedoen+db://)
 from meedoen.core.security import init_security
 from meedoen.core.validation import translate_builtin_messages
 from meedoen.extensions import api, babel, db, limiter, login_manager, migrate

@@ -66,14 +66,27 @@ def build_config(instance_path: str) -> dict:
             "youth_worker": (timedelta(hours=8), timedelta(days=7)),
             "admin": (timedelta(hours=1), timedelta(hours=12)),
         },
-        "LOGIN_FAILURES_BEFORE_LOCK": 5,
-        "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+        # Failed logins, counted per username and client address (see auth/throttle.py).
+        "LOGIN_FAILURES_BEFORE_LOCK": int(os.environ.get("LOGIN_FAILURES_BEFORE_LOCK", "5")),
+        # ... and per username from every address: a ceiling against distributed guessing,
+        # with a short lock so that strangers cannot keep the owner out for long.
+        "LOGIN_ACCOUNT_CEILING": int(os.environ.get("LOGIN_ACCOUNT_CEILING", "50")),
+        "LOGIN_ACCOUNT_LOCK": timedelta(minutes=int(os.environ.get("LOGIN_ACCOUNT_LOCK_MINUTES",
+                                                                   "5"))),
+        # One store for every app server and worker: Redis, else the database (core/ratelimit.py).
+        "RATELIMIT_STORAGE_URI": (os.environ.get("RATELIMIT_STORAGE_URI") or redis_url
+                                  or "meedoen+db://"),
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_STRATEGY": "fixed-window",
         "RATELIMIT_LOGIN": os.environ.get("RATELIMIT_LOGIN", "20 per minute"),
         "INVITE_VALID_FOR": timedelta(days=int(os.environ.get("INVITE_VALID_DAYS", "14"))),
         "QUESTION_RETENTION": timedelta(days=int(os.environ.get("QUESTION_RETENTION_DAYS", "180"))),
+        # The app's own limits, per person (flask-limiter's notation; see README: Security).
+        "QUESTION_LIMITS": os.environ.get("QUESTION_LIMITS", "3 per 10 minutes; 10 per day"),
+        "REPLY_LIMITS": os.environ.get("REPLY_LIMITS", "10 per 10 minutes; 60 per day"),
+        "NOTIFICATION_LIMITS": os.environ.get("NOTIFICATION_LIMITS", "10 per hour; 30 per day"),
+        "URGENT_NOTIFICATION_LIMITS": os.environ.get("URGENT_NOTIFICATION_LIMITS", "3 per day"),
         "IDEAS_PER_DAY": int(os.environ.get("IDEAS_PER_DAY", "3")),
         "FEEDBACK_MIN_RESPONSES": int(os.environ.get("FEEDBACK_MIN_RESPONSES", "3")),
         "BABEL_DEFAULT_LOCALE": DEFAULT_LANGUAGE,

@@ -18,15 +18,24 @@ GUNICORN = Path(sys.executable).parent / "gunicorn"
 
 
 @contextmanager
-def gunicorn(database_url: str, secret_key: str, workers: int = 4, threads: int = 8):
-    """Serve the app on 127.0.0.1, on a port the kernel chose; stopped on exit."""
+def gunicorn(database_url: str, secret_key: str, workers: int = 4, threads: int = 8,
+             env: dict | None = None):
+    """Serve the app on 127.0.0.1, on a port the kernel chose; stopped on exit.
+
+    ``env`` adds to (a value of None: removes from) the environment the app reads."""
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))
     listener.listen(2048)
     port = listener.getsockname()[1]
+    extra = env
     env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": secret_key,
            "RATELIMIT_STORAGE_URI": "memory://"}
     env.pop("REDIS_URL", None)
+    for name, value in (extra or {}).items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
     log = tempfile.NamedTemporaryFile(prefix="gunicorn-", suffix=".log", delete=False)  # noqa: SIM115
     process = subprocess.Popen(
         [str(GUNICORN), "--bind", f"fd://{listener.fileno()}", "--workers", str(workers),

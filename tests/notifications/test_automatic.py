@@ -162,7 +162,9 @@ def test_quiet_hours_delay_non_urgent_pushes_but_not_urgent_ones(people, push_se
     client.login_as(people.worker)
     for urgent in (False, True):
         response = people.send([{"lang": "nl", "title": f"urgent={urgent}", "body": "x"}],
-                               urgent=urgent, send_at=night.isoformat())
+                               urgent=urgent, send_at=night.isoformat(),
+                               **({"urgent_reason": "De training gaat niet door."}
+                                  if urgent else {}))
         assert response.status_code == 202
     run_due_work(night)
     titles = {u.id: [m.json()["title"] for m in push_service.messages(u.endpoints[0])]

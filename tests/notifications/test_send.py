@@ -125,7 +125,7 @@ def test_admin_says_which_municipality(people, factory, client):
 def test_every_send_is_audited_with_a_content_hash(people):
     people.youth(devices=0)
     people.youth(devices=0)
-    sent = people.send(TEXTS, urgent=True).get_json()
+    sent = people.send(TEXTS, urgent=True, urgent_reason="Het veld is afgesloten.").get_json()
     entries = db.session.scalars(select(AuditLog).order_by(AuditLog.id)).all()
     send = next(e for e in entries if e.action == "notification.send")
     assert send.actor_id == people.worker.id and send.municipality_id == people.town.id

@@ -1,19 +1,16 @@
 """Accounts: checking a login, throttling failures, changing passwords and roles."""
 
-import hashlib
 import logging
 import math
-import time
 from collections.abc import Iterable
 from datetime import timedelta
 from typing import NoReturn
 
-from flask import current_app
 from flask_babel import gettext as _
-from limits.storage import Storage, storage_from_string
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from meedoen.auth.models import Role, User
+from meedoen.auth.notices import LOGIN_ATTEMPTS
 from meedoen.auth.passwords import (
     BLANK,
     PERSONAL,
@@ -22,12 +19,13 @@ from meedoen.auth.passwords import (
     password_problem,
     verify_password,
 )
+from meedoen.auth.throttle import client_address, count_failure, locked_for, succeeded
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
+from meedoen.events import notify
+from meedoen.events.models import Event
 from meedoen.extensions import db
 
-MAX_LOCK = timedelta(hours=1)
-UNKNOWN_NAME_MEMORY = 24 * 3600  # seconds a failed login for a name nobody has is counted
 log = logging.getLogger(__name__)
 
 
@@ -40,91 +38,51 @@ def find_by_username(username: str) -> User | None:
 
 
 def authenticate(username: str, password: str) -> User:
-    user = find_by_username(username)
-    if user is None:
-        _refuse_unknown_name(normalise_username(username), password)
-    if user.locked_until and user.locked_until > utcnow():
-        _fail_locked(user)
-    if not verify_password(user.password_hash, password):
-        _count_failure(user)
+    """The account for this username and password, or 401/429.
+
+    Failures are counted per username and client address, and per username (see
+    meedoen.auth.throttle), for a name nobody has exactly as for a real one: the answers,
+    locks included, do not tell which usernames exist.
+    """
+    name = normalise_username(username)
+    address = client_address()
+    if wait := locked_for(name, address):
+        _answer_locked(wait)
+    user = find_by_username(name)
+    right = verify_password(user.password_hash if user else None, password)
+    if not (right and user.is_active):
+        _count_failure(name, address, user)
         fail(401, "invalid_credentials", _("This username and password do not match."))
-    if not user.is_active:
-        fail(401, "invalid_credentials", _("This username and password do not match."))
-    user.failed_logins = 0
-    user.locked_until = None
+    succeeded(name, address)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     db.session.commit()
     return user
 
 
-def _count_failure(user: User) -> None:
-    """Counted in the database (one atomic UPDATE), so all app servers share it."""
-    db.session.execute(
-        update(User).where(User.id == user.id).values(failed_logins=User.failed_logins + 1)
-    )
+def _count_failure(name: str, address: str, user: User | None) -> None:
+    """Counted and committed at once; a lock that starts now is 429 and tells the owner."""
+    wait, started = count_failure(name, address)
+    if started and user is not None and user.is_active:
+        tell_owner(user)
     db.session.commit()
-    db.session.refresh(user)
-    if lock := _lock_for(user.failed_logins):
-        user.locked_until = utcnow() + lock
-        db.session.commit()
-        _fail_locked(user)
+    if wait:
+        _answer_locked(wait)
 
 
-def _lock_for(failures: int) -> timedelta | None:
-    over = failures - current_app.config["LOGIN_FAILURES_BEFORE_LOCK"]
-    return min(timedelta(minutes=2**over), MAX_LOCK) if over >= 0 else None
-
-
-def _fail_locked(user: User):
-    _answer_locked((user.locked_until - utcnow()).total_seconds())
+def tell_owner(user: User) -> None:
+    """An inbox notice (at most one a day): someone typed wrong passwords for this account."""
+    since = utcnow() - timedelta(days=1)
+    told = db.session.scalar(select(func.count()).select_from(Event).where(
+        Event.user_id == user.id, Event.kind == LOGIN_ATTEMPTS, Event.created_at > since))
+    if not told:
+        notify(LOGIN_ATTEMPTS, [user.id])
 
 
 def _answer_locked(seconds: float) -> NoReturn:
     fail(429, "account_locked",
          _("Too many wrong passwords. Please wait a few minutes and try again."),
          headers={"Retry-After": str(max(math.ceil(seconds), 1))})
-
-
-def _refuse_unknown_name(username: str, password: str) -> NoReturn:
-    """No account has this name: answer exactly as for one, lock included, so that a
-    lock does not tell which usernames exist."""
-    try:
-        wait = _unknown_name_lock(username, password)
-    except Exception:  # the limiter's storage (Redis) is down: refuse without a lock
-        log.warning("login throttle storage unavailable", exc_info=True)
-        wait = None
-    if wait:
-        _answer_locked(wait)
-    fail(401, "invalid_credentials", _("This username and password do not match."))
-
-
-def _unknown_name_lock(username: str, password: str) -> float | None:
-    """Seconds this unknown name stays locked. Counted in the rate limits' storage
-    (Redis when configured) under a hash of the name, for a day at most."""
-    digest = hashlib.sha256(username.encode()).hexdigest()[:32]
-    prefix = current_app.config.get("RATELIMIT_KEY_PREFIX", "")
-    failures_key = f"{prefix}login-unknown/{digest}"
-    lock_key = f"{prefix}login-unknown-lock/{digest}"
-    storage = unknown_name_store()
-    if storage.get(lock_key):
-        return storage.get_expiry(lock_key) - time.time()
-    verify_password(None, password)  # as slow as checking a real password
-    lock = _lock_for(storage.incr(failures_key, UNKNOWN_NAME_MEMORY))
-    if lock is None:
-        return None
-    seconds = int(lock.total_seconds())  # whole seconds: Redis expiries are integers
-    storage.incr(lock_key, seconds)
-    return seconds
-
-
-def unknown_name_store() -> Storage:
-    """One store per app, on RATELIMIT_STORAGE_URI (works whether rate limits are on)."""
-    app = current_app._get_current_object()
-    if "meedoen_unknown_names" not in app.extensions:
-        app.extensions["meedoen_unknown_names"] = storage_from_string(
-            app.config["RATELIMIT_STORAGE_URI"], **app.config["RATELIMIT_STORAGE_OPTIONS"])
-    return app.extensions["meedoen_unknown_names"]
 
 
 def check_new_password(password: str, field: str = "password",
@@ -146,10 +104,11 @@ def check_new_password(password: str, field: str = "password",
 def change_password(user: User, current: str, new: str,
                     new_display_name: str | None = None) -> None:
     """Wrong current passwords count towards the same lock as failed logins."""
-    if user.locked_until and user.locked_until > utcnow():
-        _fail_locked(user)
+    address = client_address()
+    if wait := locked_for(normalise_username(user.username), address):
+        _answer_locked(wait)
     if not verify_password(user.password_hash, current):
-        _count_failure(user)
+        _count_failure(normalise_username(user.username), address, user)
         fail(422, fields={"current_password": [_("Your current password is not correct.")]})
     check_new_password(new, field="new_password",
                        context=(user.username, user.display_name, new_display_name))

@@ -23,6 +23,7 @@ from meedoen.translation.columns import TranslatedText, shown_translation
 # translations or the machine's (meedoen.notifications.translation).
 ORIGINAL_LANGUAGE = "nl"
 TEXT_FIELDS = ("title", "body")
+URGENT_REASON_MAX = 200
 
 
 def _enum(cls, length=16):
@@ -45,6 +46,8 @@ class Notification(db.Model):
     audience: Mapped[dict] = mapped_column(JSON, default=dict)
     url: Mapped[str | None] = mapped_column(String(200))
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Why an urgent message may skip quiet hours (required with urgent; audited too).
+    urgent_reason: Mapped[str | None] = mapped_column(String(URGENT_REASON_MAX))
     status: Mapped[NotificationStatus] = mapped_column(
         _enum(NotificationStatus), default=NotificationStatus.SCHEDULED)
     send_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -4,10 +4,12 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 from meedoen.categories import CATEGORY_SLUGS
 from meedoen.config import SHIPPED_LANGUAGES
 from meedoen.core.validation import LanguageCode, Range, Schema, Text
+from meedoen.notifications.models import URGENT_REASON_MAX
 from meedoen.notifications.preferences import GROUPS
 
 TITLE_MAX = 120
 BODY_MAX = 1000
+URGENT_REASON_MIN = 5
 LINK_KINDS = ("activity", "contact")
 
 
@@ -40,7 +42,19 @@ class NotificationInSchema(AudienceRequestSchema):
                         validate=validate.Length(min=1, max=len(SHIPPED_LANGUAGES)))
     link = fields.Nested(LinkSchema, allow_none=True)
     urgent = fields.Boolean(load_default=False)
+    # Urgent skips quiet hours: say briefly why it cannot wait (required with urgent).
+    urgent_reason = Text(min_length=URGENT_REASON_MIN, max_length=URGENT_REASON_MAX,
+                         allow_none=True)
     send_at = fields.AwareDateTime(allow_none=True)
+
+    @validates_schema
+    def urgent_needs_a_reason(self, data, **kwargs):
+        if data.get("urgent") and not (data.get("urgent_reason") or "").strip():
+            raise ValidationError(_l("Say briefly why this message cannot wait."),
+                                  "urgent_reason")
+        if not data.get("urgent") and data.get("urgent_reason"):
+            raise ValidationError(_l("A reason is only needed for an urgent message."),
+                                  "urgent_reason")
 
     @validates_schema
     def dutch_and_unique(self, data, **kwargs):
@@ -77,6 +91,7 @@ class NotificationOutSchema(Schema):
     audience = fields.Dict()
     url = fields.String(allow_none=True)
     urgent = fields.Boolean()
+    urgent_reason = fields.String(allow_none=True)
     status = fields.Function(lambda n: n.status.value)
     send_at = fields.DateTime()
     sent_at = fields.DateTime(allow_none=True)

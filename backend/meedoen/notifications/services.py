@@ -10,6 +10,7 @@ from sqlalchemy import case, func, select
 from meedoen.audit.models import record
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
+from meedoen.core.ratelimit import check_per_person
 from meedoen.extensions import db
 from meedoen.notifications.audience import count_recipients
 from meedoen.notifications.models import (
@@ -77,10 +78,26 @@ def _send_time(requested):
     return requested
 
 
+def check_sending_limits(user, urgent: bool) -> None:
+    """NOTIFICATION_LIMITS per sender, and URGENT_NOTIFICATION_LIMITS on urgent ones (they
+    skip the recipients' quiet hours, so they must stay rare)."""
+    sent_by = Notification.sender_id == user.id
+    if urgent:
+        check_per_person(user, Notification.created_at, [sent_by, Notification.urgent.is_(True)],
+                         "URGENT_NOTIFICATION_LIMITS", "too_many_urgent",
+                         _("You have sent the most urgent messages allowed for now. Send this "
+                           "one without urgent: it then arrives after the quiet hours."))
+    check_per_person(user, Notification.created_at, [sent_by], "NOTIFICATION_LIMITS",
+                     "too_many_notifications",
+                     _("You have sent many notifications in a short time. Please wait a while "
+                       "before you send another one."))
+
+
 def create_notification(user, data: dict) -> Notification:
     """Store the notification and audit the send. Delivery happens in the background, after
     the texts the sender did not write are machine translated into the recipients' languages
     (or, if that fails, in the original: a message is never held back by translation)."""
+    check_sending_limits(user, data["urgent"])
     municipality_id, audience = audience_for(user, data)
     url = link_url(data.get("link"), municipality_id)
     send_at = _send_time(data.get("send_at"))
@@ -89,6 +106,7 @@ def create_notification(user, data: dict) -> Notification:
     digest = content_hash(texts, url, audience, data["urgent"])
     notification = Notification(municipality_id=municipality_id, sender_id=user.id,
                                 audience=audience, url=url, urgent=data["urgent"],
+                                urgent_reason=data.get("urgent_reason") if data["urgent"] else None,
                                 send_at=send_at, content_hash=digest,
                                 texts=[NotificationText(**t) for t in texts])
     # The sender's own translations are theirs (human), a preview sent as it is stays machine.
@@ -100,7 +118,8 @@ def create_notification(user, data: dict) -> Notification:
     record(user, "notification.send", municipality_id, notification_id=notification.id,
            recipients=count_recipients(db.session, municipality_id, audience),
            content_hash=digest, send_at=send_at.isoformat(),
-           languages=sorted(text["lang"] for text in texts), urgent=data["urgent"])
+           languages=sorted(text["lang"] for text in texts), urgent=data["urgent"],
+           urgent_reason=notification.urgent_reason)
     db.session.commit()
     return notification
 

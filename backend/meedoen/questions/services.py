@@ -15,6 +15,7 @@ from meedoen.contacts.policy import get_visible_contact
 from meedoen.contacts.screening import can_receive_questions, receives_questions
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
+from meedoen.core.ratelimit import check_per_person
 from meedoen.events import notify
 from meedoen.extensions import db
 from meedoen.questions.models import Question, QuestionMessage, QuestionRecipient
@@ -71,7 +72,25 @@ def active_accounts(user_ids: list[int | None]) -> set[int]:
         [i for i in user_ids if i is not None]), User.is_active_account)))
 
 
+def check_question_limit(asker) -> None:
+    """QUESTION_LIMITS per young person: each question reaches several helpers."""
+    check_per_person(asker, Question.created_at, [Question.asker_id == asker.id],
+                     "QUESTION_LIMITS", "too_many_questions",
+                     _("You have asked many questions in a short time. Please wait a while "
+                       "before you ask another one."))
+
+
+def check_reply_limit(author) -> None:
+    """REPLY_LIMITS per young person, over all their questions."""
+    check_per_person(author, QuestionMessage.created_at,
+                     [QuestionMessage.author_id == author.id, QuestionMessage.kind == "reply"],
+                     "REPLY_LIMITS", "too_many_replies",
+                     _("You have sent many messages in a short time. Please wait a while "
+                       "before you send another one."))
+
+
 def ask(asker, data: dict) -> Question:
+    check_question_limit(asker)
     contacts = recipients_for(asker, data)
     question = Question(asker_id=asker.id, municipality_id=asker.municipality_id,
                         topic=data["topic"], body=data["body"], contact_id=data.get("contact_id"),
@@ -89,6 +108,8 @@ def ask(asker, data: dict) -> Question:
 def add_message(question: Question, author, kind: str, data: dict) -> QuestionMessage:
     """An answer (kind "answer") or the asker's reply ("reply"), in the language it is written
     in; the other side reads it in their own language soon after (questions/translation.py)."""
+    if kind == "reply":
+        check_reply_limit(author)
     message = QuestionMessage(question_id=question.id, author_id=author.id, kind=kind,
                               body=data["body"], language=question_language(data))
     question.messages.append(message)

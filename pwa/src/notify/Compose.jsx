@@ -83,6 +83,7 @@ export default function Compose() {
   const [later, setLater] = useState(false);
   const [sendAt, setSendAt] = useState("");
   const [urgent, setUrgent] = useState(false);
+  const [reason, setReason] = useState("");
   const [link, setLink] = useState("");
   const machine = useMachineTranslation({ kind: "notification", source: "nl", texts,
     fill: (translations) => setTexts((current) => fillEmpty(current, translations)) });
@@ -95,7 +96,7 @@ export default function Compose() {
     const filled = Object.entries(texts).filter(([, v]) => v.title.trim() || v.body.trim())
       .map(([code, v]) => ({ lang: code, title: v.title, body: v.body }));
     const sent = await api("/notifications", { method: "POST", body: {
-      texts: filled, audience, urgent, ...asLink(link),
+      texts: filled, audience, urgent, ...(urgent ? { urgent_reason: reason } : {}), ...asLink(link),
       ...(later && sendAt ? { send_at: fromLocalInput(sendAt) } : {}) } });
     navigate(`/notify/${sent.id}`, { replace: true });
   });
@@ -125,6 +126,9 @@ export default function Compose() {
           <Toggle label={t("Send later")} checked={later} onChange={setLater} />
           {later && <TextField label={t("Send at")} type="datetime-local" value={sendAt} onValue={setSendAt} dir="ltr" error={fieldErrors.send_at} />}
           <Toggle label={t("Urgent (also during quiet hours)")} checked={urgent} onChange={setUrgent} />
+          {urgent && <TextField label={t("Why can this not wait?")} value={reason} onValue={setReason}
+            hint={t("An urgent message also arrives at night. Use it only when it really cannot wait: you can send a few a day.")}
+            maxLength={200} required error={fieldErrors.urgent_reason} />}
         </Section>
         <ErrorNote error={error} />
         <Button type="submit" icon="send" busy={busy}>{later ? t("Plan this message") : t("Send now")}</Button>
