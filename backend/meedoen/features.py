@@ -45,3 +45,9 @@ DEMO_MODULES += ["meedoen.activities.demo"]
 DEMO_MODULES += ["meedoen.contacts.demo"]
 DEMO_MODULES += ["meedoen.ideas.demo"]
 DEMO_MODULES += ["meedoen.notifications.demo"]
+
+# Last, when every model is imported: ids are never handed out twice (SQLite AUTOINCREMENT).
+from meedoen.extensions import db as _db  # noqa: E402
+from meedoen.privacy.ids import never_reuse_ids  # noqa: E402
+
+never_reuse_ids(_db.metadata)

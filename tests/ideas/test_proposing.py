@@ -176,10 +176,10 @@ def test_author_name_only_for_visible_authors_and_staff(client, factory, town, y
     other = factory.user(Role.YOUTH, town)
     client.login_as(other)
     assert client.get(f"/api/v1/ideas/{idea.id}").json["author"] is None
-    youth.show_as_going = True
+    youth.show_name_on_ideas = True
     db.session.commit()
     assert client.get(f"/api/v1/ideas/{idea.id}").json["author"] == youth.display_name
-    youth.show_as_going = False
+    youth.show_name_on_ideas = False
     db.session.commit()
     client.login_as(factory.user(Role.MENTOR, town))
     assert client.get(f"/api/v1/ideas/{idea.id}").json["author"] == youth.display_name

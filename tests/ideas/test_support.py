@@ -63,8 +63,8 @@ def test_concurrent_supports_of_one_person_count_once(app, make_client, factory,
 
 
 def test_counts_are_public_and_names_only_of_visible_supporters(client, factory, town, idea):
-    visible = factory.user(Role.YOUTH, town, display_name="Amal", show_as_going=True)
-    hidden = factory.user(Role.YOUTH, town, display_name="Verborgen", show_as_going=False)
+    visible = factory.user(Role.YOUTH, town, display_name="Amal", show_name_as_supporter=True)
+    hidden = factory.user(Role.YOUTH, town, display_name="Verborgen", show_name_as_supporter=False)
     client.login_as(visible)
     client.post(support_path(idea), json={"kind": "help"})
     client.login_as(hidden)

@@ -2,20 +2,45 @@
 
 from sqlalchemy import select
 
-from meedoen.activities.models import Activity, CalendarFeed, Signup
+from meedoen.activities.models import Activity, ActivityText, CalendarFeed, IdempotencyKey, Signup
 from meedoen.extensions import db
 from meedoen.privacy import exporter
 
 
-@exporter("activities")
+def _iso(moment):
+    return moment.isoformat() if moment else None
+
+
+@exporter("activities", covers=[Signup.user_id, Activity.created_by_id, CalendarFeed.user_id])
 def export_activities(user) -> dict:
     signups = db.session.scalars(select(Signup).where(Signup.user_id == user.id)
                                  .order_by(Signup.created_at))
     posted = db.session.scalars(select(Activity.id).where(Activity.created_by_id == user.id))
+    feed = db.session.get(CalendarFeed, user.id)
     return {
+        # queued_at: my place on a waiting list is counted from this moment.
         "signups": [{"activity_id": s.activity_id, "status": s.status.value,
-                     "signed_up_at": s.created_at.isoformat(),
-                     "changed_at": s.updated_at.isoformat()} for s in signups],
+                     "signed_up_at": _iso(s.created_at), "queued_at": _iso(s.queued_at),
+                     "changed_at": _iso(s.updated_at)} for s in signups],
         "activities_posted": list(posted),
-        "calendar_feed": db.session.get(CalendarFeed, user.id) is not None,
+        # The feed's secret is left out: the export file may end up elsewhere.
+        "calendar_feed": feed is not None,
+        "calendar_feed_since": _iso(feed.created_at) if feed else None,
     }
+
+
+@exporter("activity_translations_written", covers=[ActivityText.translated_by_id])
+def export_translations(user) -> list[dict]:
+    rows = db.session.scalars(select(ActivityText).where(ActivityText.translated_by_id == user.id)
+                              .order_by(ActivityText.activity_id, ActivityText.language))
+    return [{"activity_id": t.activity_id, "language": t.language, "title": t.title}
+            for t in rows]
+
+
+@exporter("stored_answers", covers=[IdempotencyKey.user_id])
+def export_stored_answers(user) -> list[dict]:
+    """Answers kept for a day so that a request the app sends again has its effect once."""
+    rows = db.session.scalars(select(IdempotencyKey).where(IdempotencyKey.user_id == user.id)
+                              .order_by(IdempotencyKey.id))
+    return [{"key": k.key, "at": _iso(k.created_at), "status": k.status_code,
+             "answer": k.response} for k in rows]

@@ -6,6 +6,11 @@ from sqlalchemy.orm import Mapped, mapped_column
 from meedoen.core.models import UTCDateTime, utcnow
 from meedoen.extensions import db
 
+# Keys of ``details`` that hold a user's id (the person an action was about). Use only these
+# for people: the person's export lists such rows, and their erasure replaces the id with
+# ``None`` and adds ``"erased": [key, ...]`` (meedoen.privacy.erasure).
+PERSON_KEYS = ("user_id", "youth_id")
+
 
 class AuditLog(db.Model):
     """Who did what. Append-only: no API changes or deletes these rows."""

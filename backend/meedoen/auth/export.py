@@ -1,31 +1,50 @@
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
-from meedoen.audit.models import AuditLog
-from meedoen.auth.models import User
+from meedoen.audit.models import PERSON_KEYS, AuditLog
+from meedoen.auth.models import MentorLocation, User, UserInterest, UserLanguage
 from meedoen.auth.schemas import UserSchema
 from meedoen.extensions import db
 from meedoen.invites.models import Invite
 from meedoen.privacy import exporter
 
 
-@exporter("account")
+@exporter("account", covers=[UserLanguage.user_id, UserInterest.user_id,
+                             MentorLocation.user_id])
 def export_account(user: User) -> dict:
     data = UserSchema().dump(user)
     data["active"] = user.is_active_account
     data["failed_logins"] = user.failed_logins
     data["locked_until"] = user.locked_until.isoformat() if user.locked_until else None
+    # The three choices of who sees my name, whatever the profile schema shows.
+    for choice in ("show_as_going", "show_name_on_ideas", "show_name_as_supporter"):
+        data[choice] = getattr(user, choice)
     return data
 
 
-@exporter("invites_created")
+@exporter("invites_created", covers=[Invite.created_by_id])
 def export_invites(user: User) -> list[dict]:
     rows = db.session.scalars(select(Invite).where(Invite.created_by_id == user.id))
     return [{"role": i.role.value, "created_at": i.created_at.isoformat(),
              "expires_at": i.expires_at.isoformat(), "used": i.used_at is not None} for i in rows]
 
 
-@exporter("actions_logged")
-def export_audit(user: User) -> list[dict]:
-    rows = db.session.scalars(select(AuditLog).where(AuditLog.actor_id == user.id))
+def _audit(rows) -> list[dict]:
     return [{"action": a.action, "at": a.created_at.isoformat(), "details": a.details}
             for a in rows]
+
+
+@exporter("actions_logged", covers=[AuditLog.actor_id])
+def export_audit(user: User) -> list[dict]:
+    """What I did, as the audit log recorded it."""
+    return _audit(db.session.scalars(select(AuditLog).where(AuditLog.actor_id == user.id)
+                                     .order_by(AuditLog.id)))
+
+
+@exporter("actions_about_me")
+def export_audit_about_me(user: User) -> list[dict]:
+    """What others (staff) did about me: audit rows whose details name me (PERSON_KEYS).
+    Who did it is not included: that is the staff member's own data."""
+    rows = db.session.scalars(select(AuditLog).where(or_(
+        *(AuditLog.details[key].as_integer() == user.id for key in PERSON_KEYS)))
+        .order_by(AuditLog.id))
+    return _audit(rows)

@@ -11,7 +11,7 @@ from meedoen.privacy import export_user
 blp = Blueprint("me", __name__, url_prefix="/api/v1/me", description="My own account")
 
 PROFILE_FIELDS = ("display_name", "ui_language", "languages", "interests", "show_as_going",
-                  "quiet_from", "quiet_until")
+                  "show_name_on_ideas", "show_name_as_supporter", "quiet_from", "quiet_until")
 
 
 @blp.route("")

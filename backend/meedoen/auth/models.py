@@ -51,7 +51,11 @@ class User(UserMixin, db.Model):
     is_active_account: Mapped[bool] = mapped_column("active", Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Three separate choices, each off until the young person turns it on (issue 13):
+    # other youth see my name at activities I go to / on ideas I propose / on ideas I support.
     show_as_going: Mapped[bool] = mapped_column(Boolean, default=False)
+    show_name_on_ideas: Mapped[bool] = mapped_column(Boolean, default=False)
+    show_name_as_supporter: Mapped[bool] = mapped_column(Boolean, default=False)
     quiet_from: Mapped[time | None] = mapped_column(Time)
     quiet_until: Mapped[time | None] = mapped_column(Time)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

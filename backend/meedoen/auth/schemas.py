@@ -83,6 +83,8 @@ class UserSchema(Schema):
     location = fields.Nested(LocationRefSchema, allow_none=True)
     mentor_location_ids = fields.List(fields.Integer())
     show_as_going = fields.Boolean()
+    show_name_on_ideas = fields.Boolean()
+    show_name_as_supporter = fields.Boolean()
     quiet_from = fields.Time(allow_none=True)
     quiet_until = fields.Time(allow_none=True)
     created_at = fields.DateTime()
@@ -97,7 +99,13 @@ class ProfileFields(Schema):
 
 
 class MePatchSchema(ProfileFields):
-    show_as_going = fields.Boolean()
+    # Who sees my name, three separate choices (all off until turned on):
+    show_as_going = fields.Boolean(metadata={
+        "description": "Other young people see my name at activities I am going to"})
+    show_name_on_ideas = fields.Boolean(metadata={
+        "description": "Other young people see my name on ideas I propose"})
+    show_name_as_supporter = fields.Boolean(metadata={
+        "description": "Other young people see my name on ideas I support"})
     quiet_from = fields.Time(allow_none=True)
     quiet_until = fields.Time(allow_none=True)
     current_password = Text(max_length=MAX_LENGTH, strip=False)

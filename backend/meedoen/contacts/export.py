@@ -6,13 +6,13 @@ from meedoen.extensions import db
 from meedoen.privacy import exporter
 
 
-@exporter("my_people")
+@exporter("my_people", covers=[Assignment.youth_id])
 def export_people(user: User) -> list[dict]:
     rows = db.session.scalars(select(Assignment).where(Assignment.youth_id == user.id))
     return [{"contact": a.contact.name, "since": a.created_at.isoformat()} for a in rows]
 
 
-@exporter("contact_entry")
+@exporter("contact_entry", covers=[Contact.user_id])
 def export_contact_entry(user: User) -> dict | None:
     contact = db.session.scalar(select(Contact).where(Contact.user_id == user.id))
     if contact is None:
@@ -22,4 +22,35 @@ def export_contact_entry(user: User) -> dict | None:
             "topics": contact.topics, "lived_experience": contact.lived_experience,
             "phone": contact.phone, "whatsapp": contact.whatsapp, "email": contact.email,
             "address": contact.address, "opening_hours": contact.opening_hours,
-            "help_texts": {t.language: t.help_text for t in contact.texts}}
+            "help_texts": {t.language: t.help_text for t in contact.texts},
+            "screening": {"checked_on": _day(contact.screening_checked_on),
+                          "valid_until": _day(contact.screening_valid_until)}}
+
+
+@exporter("screening_checks_recorded")
+def export_checks_recorded(user: User) -> list[dict]:
+    """The VOG checks this staff member recorded (they are named as the one who checked)."""
+    rows = db.session.scalars(select(Contact).where(Contact.screening_checked_by_id == user.id)
+                              .order_by(Contact.id))
+    return [{"contact_id": c.id, "contact": c.name, "checked_on": _day(c.screening_checked_on),
+             "valid_until": _day(c.screening_valid_until)} for c in rows]
+
+
+def _day(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+@exporter("contacts_created", covers=[Contact.created_by_id])
+def export_contacts_created(user: User) -> list[dict]:
+    rows = db.session.scalars(select(Contact).where(Contact.created_by_id == user.id)
+                              .order_by(Contact.id))
+    return [{"id": c.id, "name": c.name} for c in rows]
+
+
+@exporter("assignments_made", covers=[Assignment.assigned_by_id])
+def export_assignments_made(user: User) -> list[dict]:
+    """Staff: when I made someone one of a young person's people (not who the young person
+    is: that is their data)."""
+    rows = db.session.scalars(select(Assignment).where(Assignment.assigned_by_id == user.id)
+                              .order_by(Assignment.id))
+    return [{"contact": a.contact.name, "at": a.created_at.isoformat()} for a in rows]

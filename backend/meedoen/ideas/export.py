@@ -1,18 +1,24 @@
-"""What the ideas feature holds about a person, for their export.
+"""What the ideas feature holds about a person: their export, and what their erasure removes
+beyond the database's ON DELETE.
 
 Feedback on activities is stored without the person, so the export can only say which
 activities they gave feedback on, not what they said.
 """
 
-from sqlalchemy import select
+from sqlalchemy import Connection, and_, delete, or_, select
 
 from meedoen.auth.models import User
+from meedoen.events.models import Event
 from meedoen.extensions import db
 from meedoen.ideas.models import FeedbackGiven, Idea, IdeaAnswer, IdeaReport, IdeaSupport
+from meedoen.ideas.notices import idea_url
+from meedoen.notifications.models import InboxItem
 from meedoen.privacy import exporter
+from meedoen.privacy.erasure import on_erasure, owned_ids
+from meedoen.translation.models import TranslationJob
 
 
-@exporter("ideas")
+@exporter("ideas", covers=[Idea.author_id])
 def export_ideas(user: User) -> list[dict]:
     ideas = db.session.scalars(select(Idea).where(Idea.author_id == user.id).order_by(Idea.id))
     return [{"id": idea.id, "category": idea.category, "status": idea.status.value,
@@ -30,30 +36,63 @@ def _made_by(text, original_language: str) -> str:
     return "original" if text.language == original_language else text.origin
 
 
-@exporter("idea_supports")
+@exporter("idea_supports", covers=[IdeaSupport.user_id])
 def export_supports(user: User) -> list[dict]:
     rows = db.session.scalars(select(IdeaSupport).where(IdeaSupport.user_id == user.id))
     return [{"idea_id": s.idea_id, "kind": s.kind.value, "at": s.created_at.isoformat()}
             for s in rows]
 
 
-@exporter("idea_reports")
+@exporter("idea_reports", covers=[IdeaReport.reporter_id])
 def export_reports(user: User) -> list[dict]:
     rows = db.session.scalars(select(IdeaReport).where(IdeaReport.reporter_id == user.id))
     return [{"idea_id": r.idea_id, "reason": r.reason.value, "note": r.note,
              "at": r.created_at.isoformat()} for r in rows]
 
 
-@exporter("activity_feedback_given")
+@exporter("activity_feedback_given", covers=[FeedbackGiven.user_id])
 def export_feedback_given(user: User) -> list[int]:
     return list(db.session.scalars(select(FeedbackGiven.activity_id)
                                    .where(FeedbackGiven.user_id == user.id)
                                    .order_by(FeedbackGiven.activity_id)))
 
 
-@exporter("idea_answers_written")
+@exporter("idea_answers_written", covers=[IdeaAnswer.author_id])
 def export_answers(user: User) -> list[dict]:
     rows = db.session.scalars(select(IdeaAnswer).where(IdeaAnswer.author_id == user.id)
                               .order_by(IdeaAnswer.id))
     return [{"idea_id": a.idea_id, "status": a.status.value, "at": a.created_at.isoformat(),
              "messages": {t.language: t.message for t in a.texts}} for a in rows]
+
+
+@exporter("ideas_hidden", covers=[Idea.hidden_by_id])
+def export_hidden(user: User) -> list[dict]:
+    """Staff: the ideas I hid, with my reason."""
+    rows = db.session.scalars(select(Idea).where(Idea.hidden_by_id == user.id)
+                              .order_by(Idea.id))
+    return [{"idea_id": i.id, "at": i.hidden_at.isoformat() if i.hidden_at else None,
+             "reason": i.hidden_reason} for i in rows]
+
+
+# -- erasure ---------------------------------------------------------------------------------
+
+@owned_ids("idea_id")
+def authored_ideas(connection: Connection, user_id: int) -> list[int]:
+    return list(connection.scalars(select(Idea.id).where(Idea.author_id == user_id)))
+
+
+@on_erasure
+def forget_ideas(connection: Connection, user_id: int) -> None:
+    """The person's ideas go with them (CASCADE); so do the messages *others* got about them
+    (a supporter's "“<title>” is now: Planned", in any language), the pending events that
+    would make such messages, and queued translations of the idea and its answers."""
+    ideas = authored_ideas(connection, user_id)
+    if not ideas:
+        return
+    connection.execute(delete(InboxItem).where(
+        InboxItem.url.in_([idea_url(i) for i in ideas]), InboxItem.user_id != user_id))
+    connection.execute(delete(Event).where(Event.data["idea_id"].as_integer().in_(ideas)))
+    answers = select(IdeaAnswer.id).where(IdeaAnswer.idea_id.in_(ideas)).scalar_subquery()
+    connection.execute(delete(TranslationJob).where(or_(
+        and_(TranslationJob.subject == "idea", TranslationJob.subject_id.in_(ideas)),
+        and_(TranslationJob.subject == "idea_answer", TranslationJob.subject_id.in_(answers)))))

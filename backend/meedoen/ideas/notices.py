@@ -19,8 +19,13 @@ def _idea_and_title(event) -> tuple[Idea | None, str]:
     return idea, localized(idea.texts, idea.original_language, wanted_language())["title"]
 
 
+def idea_url(idea_id: int) -> str:
+    """The link in a message about an idea (erasure finds others' messages by it)."""
+    return f"/ideas/{idea_id}"
+
+
 def _url(idea: Idea) -> str:
-    return f"/ideas/{idea.id}"
+    return idea_url(idea.id)
 
 
 @renderer(STATUS_CHANGED)

@@ -49,4 +49,5 @@ def check_can_support(user: User, idea: Idea) -> None:
 
 
 def sees_author(user: User, idea: Idea) -> bool:
-    return is_moderator(user) or idea.author_id == user.id or idea.author.show_as_going
+    """Others see the proposer's name only if they chose "show my name on ideas I propose"."""
+    return is_moderator(user) or idea.author_id == user.id or idea.author.show_name_on_ideas

@@ -70,10 +70,10 @@ def own_supports(user: User, idea_ids: list[int]) -> dict[int, str]:
 
 
 def visible_supporter_names(idea_id: int) -> list[str]:
-    """Names only of those who chose to be visible (the same choice as 'show me as going')."""
+    """Names only of those who chose "show my name on ideas I support"."""
     return list(db.session.scalars(
         select(User.display_name).join(IdeaSupport, IdeaSupport.user_id == User.id)
-        .where(IdeaSupport.idea_id == idea_id, User.show_as_going.is_(True))
+        .where(IdeaSupport.idea_id == idea_id, User.show_name_as_supporter.is_(True))
         .order_by(IdeaSupport.created_at, User.id).limit(VISIBLE_NAMES)
     ))
 

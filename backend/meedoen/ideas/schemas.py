@@ -107,7 +107,8 @@ class SupportOutSchema(Schema):
     join = fields.Integer()
     help = fields.Integer()
     names = fields.List(fields.String(), metadata={
-        "description": "Only supporters who chose to be visible (show_as_going)"})
+        "description": "Only supporters who chose to show their name "
+                       "(show_name_as_supporter)"})
     mine = fields.String(allow_none=True, metadata={"description": "join, help or null"})
 
 
@@ -149,7 +150,8 @@ class IdeaOutSchema(Schema):
     status_label = fields.String()
     will_help_organise = fields.Boolean()
     author = fields.String(allow_none=True, metadata={
-        "description": "Shown to staff, and to others only if the author chose to be visible"})
+        "description": "Shown to staff, and to others only if the author chose to show it "
+                       "(show_name_on_ideas)"})
     is_mine = fields.Boolean()
     support = fields.Nested(SupportOutSchema)
     answer_count = fields.Integer()

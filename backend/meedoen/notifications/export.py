@@ -1,7 +1,13 @@
 from sqlalchemy import select
 
+from meedoen.events.models import Event
 from meedoen.extensions import db
-from meedoen.notifications.models import InboxItem, Notification, NotificationOptOut
+from meedoen.notifications.models import (
+    ActivityReminder,
+    InboxItem,
+    Notification,
+    NotificationOptOut,
+)
 from meedoen.privacy import exporter
 from meedoen.push.endpoints import origin
 from meedoen.push.models import PushSubscription
@@ -11,33 +17,55 @@ def _iso(moment):
     return moment.isoformat() if moment else None
 
 
-@exporter("inbox")
+@exporter("inbox", covers=[InboxItem.user_id])
 def export_inbox(user) -> list[dict]:
     items = db.session.scalars(select(InboxItem).where(InboxItem.user_id == user.id)
                                .order_by(InboxItem.id))
     return [{"kind": i.kind, "title": i.title, "body": i.body, "url": i.url, "lang": i.lang,
-             "created_at": _iso(i.created_at), "read_at": _iso(i.read_at),
+             "translation": i.translation, "created_at": _iso(i.created_at),
+             "push_after": _iso(i.push_after), "read_at": _iso(i.read_at),
              "opened_at": _iso(i.opened_at)} for i in items]
 
 
-@exporter("push_devices")
+@exporter("push_devices", covers=[PushSubscription.user_id])
 def export_devices(user) -> list[dict]:
-    rows = db.session.scalars(select(PushSubscription).where(PushSubscription.user_id == user.id))
-    return [{"push_service": origin(s.endpoint), "created_at": _iso(s.created_at),
-             "last_success_at": _iso(s.last_success_at)} for s in rows]
+    """The full address the push service gave this phone (it identifies the device); the
+    encryption keys the phone made are not repeated here."""
+    rows = db.session.scalars(select(PushSubscription).where(PushSubscription.user_id == user.id)
+                              .order_by(PushSubscription.id))
+    return [{"push_service": origin(s.endpoint), "endpoint": s.endpoint,
+             "created_at": _iso(s.created_at),
+             "last_success_at": _iso(s.last_success_at), "rejections": s.rejections}
+            for s in rows]
 
 
-@exporter("notification_settings")
+@exporter("notification_settings", covers=[NotificationOptOut.user_id])
 def export_settings(user) -> dict:
     off = db.session.scalars(select(NotificationOptOut.group)
                              .where(NotificationOptOut.user_id == user.id))
     return {"turned_off": sorted(off)}
 
 
-@exporter("notifications_sent")
+@exporter("notifications_sent", covers=[Notification.sender_id])
 def export_sent(user) -> list[dict]:
     rows = db.session.scalars(select(Notification).where(Notification.sender_id == user.id)
                               .order_by(Notification.id))
     return [{"id": n.id, "send_at": _iso(n.send_at), "status": n.status.value,
              "texts": [{"lang": t.lang, "title": t.title, "body": t.body} for t in n.texts]}
             for n in rows]
+
+
+@exporter("events", covers=[Event.user_id])
+def export_events(user) -> list[dict]:
+    """Things to tell me about (a sign-up moved up, an idea answered), before and after they
+    became messages."""
+    rows = db.session.scalars(select(Event).where(Event.user_id == user.id).order_by(Event.id))
+    return [{"kind": e.kind, "data": e.data, "created_at": _iso(e.created_at),
+             "handled_at": _iso(e.handled_at)} for e in rows]
+
+
+@exporter("activity_reminders", covers=[ActivityReminder.user_id])
+def export_reminders(user) -> list[dict]:
+    rows = db.session.scalars(select(ActivityReminder).where(ActivityReminder.user_id == user.id)
+                              .order_by(ActivityReminder.activity_id))
+    return [{"activity_id": r.activity_id, "at": _iso(r.created_at)} for r in rows]

@@ -1,10 +1,12 @@
-from sqlalchemy import select
+from sqlalchemy import Connection, and_, delete, or_, select
 
 from meedoen.auth.models import User
 from meedoen.extensions import db
 from meedoen.privacy import exporter
-from meedoen.questions.models import Question, QuestionMessage
+from meedoen.privacy.erasure import on_erasure
+from meedoen.questions.models import Question, QuestionMessage, QuestionRecipient
 from meedoen.questions.translation import message_rows, question_rows
+from meedoen.translation.models import TranslationJob
 
 
 def _message(message: QuestionMessage) -> dict:
@@ -21,7 +23,7 @@ def texts_of(rows: dict, original_language: str | None) -> dict:
             for language, row in sorted(rows.items())}
 
 
-@exporter("questions_asked")
+@exporter("questions_asked", covers=[Question.asker_id])
 def export_questions(user: User) -> list[dict]:
     rows = db.session.scalars(select(Question).where(Question.asker_id == user.id)
                               .order_by(Question.id))
@@ -31,11 +33,37 @@ def export_questions(user: User) -> list[dict]:
              "messages": [_message(m) for m in q.messages]} for q in rows]
 
 
-@exporter("answers_written")
+@exporter("answers_written", covers=[QuestionMessage.author_id])
 def export_answers(user: User) -> list[dict]:
-    rows = db.session.scalars(select(QuestionMessage).where(QuestionMessage.author_id == user.id,
-                                                            QuestionMessage.kind == "answer")
-                              .order_by(QuestionMessage.id))
+    """What I wrote in others' questions (my replies in my own are in questions_asked)."""
+    rows = db.session.scalars(
+        select(QuestionMessage).join(Question, Question.id == QuestionMessage.question_id)
+        .where(QuestionMessage.author_id == user.id, Question.asker_id != user.id)
+        .order_by(QuestionMessage.id))
     return [{"question_id": m.question_id, "language": m.language, "body": m.body,
              "at": m.created_at.isoformat(), "texts": texts_of(message_rows(m), m.language)}
             for m in rows]
+
+
+@exporter("questions_received", covers=[QuestionRecipient.user_id])
+def export_received(user: User) -> list[dict]:
+    """Staff: which questions were sent to me, through which entry (the question itself is
+    the asker's data and in their export)."""
+    rows = db.session.execute(
+        select(QuestionRecipient.question_id, QuestionRecipient.contact_name, Question.created_at)
+        .join(Question, Question.id == QuestionRecipient.question_id)
+        .where(QuestionRecipient.user_id == user.id).order_by(QuestionRecipient.question_id))
+    return [{"question_id": question_id, "as": contact_name, "at": at.isoformat()}
+            for question_id, contact_name, at in rows]
+
+
+@on_erasure
+def forget_questions(connection: Connection, user_id: int) -> None:
+    """The person's questions go with them (CASCADE); so do their queued translations."""
+    asked = select(Question.id).where(Question.asker_id == user_id).scalar_subquery()
+    messages = select(QuestionMessage.id).where(
+        QuestionMessage.question_id.in_(asked)).scalar_subquery()
+    connection.execute(delete(TranslationJob).where(or_(
+        and_(TranslationJob.subject == "question", TranslationJob.subject_id.in_(asked)),
+        and_(TranslationJob.subject == "question_message",
+             TranslationJob.subject_id.in_(messages)))))

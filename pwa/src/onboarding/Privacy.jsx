@@ -5,7 +5,7 @@ export function privacyPoints() {
   return [
     t("Meedoen only knows the name you chose, your languages and your interests. Not your birthday, not your country."),
     t("Your mentor and youth workers of your municipality can see your name and what you signed up for."),
-    t("Other young people only see that you are going if you turn that on."),
+    t("Other young people only see your name if you turn that on, separately for activities you go to, ideas you propose and ideas you support."),
     t("You can download everything we know about you, and delete your account, in Settings."),
   ];
 }

@@ -10,6 +10,25 @@ import { currentSubscription, isIos, isStandalone, pushSupported, subscribe, uns
 
 const hhmm = (value) => (value ? value.slice(0, 5) : "");
 
+/** Who sees my name: three separate choices, each off until the young person turns it on. */
+function NameChoices({ user, onError }) {
+  const choose = (name) => (on) => updateMe({ [name]: on }).catch(onError);
+  return (
+    <Section title={t("Who sees my name")} id="name-choices">
+      <p>{t("Other young people see your name only where you turn it on. Each choice is off until you turn it on. Staff of your municipality always see your name.")}</p>
+      <Toggle label={t("Show others that I am going")} checked={user.show_as_going}
+        hint={t("Other young people then see your name at activities you go to.")}
+        onChange={choose("show_as_going")} />
+      <Toggle label={t("Show my name on ideas I propose")} checked={user.show_name_on_ideas}
+        hint={t("Other young people then see your name on the ideas you propose. Without it, your idea is shown without a name.")}
+        onChange={choose("show_name_on_ideas")} />
+      <Toggle label={t("Show my name on ideas I support")} checked={user.show_name_as_supporter}
+        hint={t("Other young people and staff then see your name with the ideas you support. Without it, only the number of supporters goes up.")}
+        onChange={choose("show_name_as_supporter")} />
+    </Section>
+  );
+}
+
 function Notifications() {
   const [on, setOn] = useState(false);
   const [note, setNote] = useState(null);
@@ -144,13 +163,7 @@ export default function Settings() {
       )}
       <Notifications />
       <QuietHours user={user} />
-      {user.role === "youth" && (
-        <Section title={t("Go together")} id="going">
-          <Toggle label={t("Show others that I am going")} checked={user.show_as_going}
-            hint={t("Other young people then see your name at activities you go to.")}
-            onChange={(on) => updateMe({ show_as_going: on }).catch(setError)} />
-        </Section>
-      )}
+      {user.role === "youth" && <NameChoices user={user} onError={setError} />}
       <Section title={t("My data")} id="data">
         <p>{t("Download everything Meedoen knows about you.")}</p>
         <ButtonLink kind="secondary" icon="download" href="/api/v1/me/export" download="meedoen-my-data.json">
