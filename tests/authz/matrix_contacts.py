@@ -89,6 +89,17 @@ EDIT_CONTACT = per_scope(
     own=by_role(200, anonymous=401, youth=403),
     same=by_role(200, anonymous=401, youth=403, contact=403),
     other=by_role(404, anonymous=401, youth=403, admin=200))
+# Who it is, what it helps with, whether it is on, its screening and the link stay with staff:
+# the linked person (role contact) changes only their own texts, reach and opening hours.
+EDIT_STAFF_FIELDS = per_scope(
+    own=by_role(200, anonymous=401, youth=403, contact=403),
+    same=by_role(200, anonymous=401, youth=403, contact=403),
+    other=by_role(404, anonymous=401, youth=403, admin=200))
+# Nobody records their own VOG check (own: the entry linked to the acting staff member).
+EDIT_SCREENING = per_scope(
+    own=by_role(403, anonymous=401),
+    same=by_role(200, anonymous=401, youth=403, contact=403),
+    other=by_role(404, anonymous=401, youth=403, admin=200))
 DELETE_CONTACT = per_scope(
     own=by_role(204, anonymous=401, youth=403, contact=403),
     same=by_role(204, anonymous=401, youth=403, contact=403),
@@ -104,7 +115,14 @@ CASES = [
          body={"kind": "job_coach", "name": "Nieuwe coach", "languages": ["ar"]}),
     Case("GET", "/api/v1/contacts/{contact}",
          per_scope(LOGGED_IN, LOGGED_IN, by_role(404, anonymous=401, admin=200))),
-    Case("PATCH", "/api/v1/contacts/{contact}", EDIT_CONTACT, body={"name": "Nieuwe naam"}),
+    Case("PATCH", "/api/v1/contacts/{contact}", EDIT_CONTACT,
+         body={"help_texts": {"nl": "Ik help met werk."}, "phone": "", "opening_hours": "ma"}),
+    Case("PATCH", "/api/v1/contacts/{contact}", EDIT_STAFF_FIELDS, body={"name": "Nieuwe naam"}),
+    Case("PATCH", "/api/v1/contacts/{contact}", EDIT_STAFF_FIELDS, body={"active": True}),
+    Case("PATCH", "/api/v1/contacts/{contact}", EDIT_STAFF_FIELDS,
+         body={"kind": "guardian", "topics": ["work", "money", "health"]}),
+    Case("PATCH", "/api/v1/contacts/{contact}", EDIT_SCREENING,
+         body={"screening": {"checked_on": "2026-01-05", "valid_until": "2029-01-05"}}),
     Case("DELETE", "/api/v1/contacts/{contact}", DELETE_CONTACT),
     Case("GET", "/api/v1/contacts/coverage", MANAGERS_OK),
     Case("GET", "/api/v1/contacts/kinds", MANAGERS_OK),

@@ -154,7 +154,7 @@ def test_coverage_of_a_municipality_without_youth(client, factory, town):
     body = client.get("/api/v1/contacts/coverage").get_json()
     assert body == {"youth_total": 0, "with_three_or_more": 0, "with_language_match": 0,
                     "share_three_or_more": None, "share_language_match": None,
-                    "needs_attention": []}
+                    "needs_attention": [], "screening_needed": []}
 
 
 def test_erasing_a_youth_removes_their_assignments(client, factory, town):

@@ -5,9 +5,12 @@ Every entry is marked "(voorbeeld)"; phone numbers are unallocated (+31 6 0000 �
 addresses use the reserved .example domain, so nobody real is called or mailed.
 """
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
 from meedoen.auth.models import User
+from meedoen.contacts import screening
 from meedoen.contacts.models import Assignment, Contact, ContactKind, ContactText
 from meedoen.demo import demo_loader
 from meedoen.extensions import db
@@ -181,14 +184,23 @@ def _local_contact(row, municipality: Municipality, number: int) -> Contact:
     user = db.session.scalar(select(User).where(User.username == username)) if username else None
     texts = {lang: text.format(place=place) for lang, text in HELP[template].items()}
     name = name.format(place=place)
-    return ensure_contact(
+    return _demo_check(ensure_contact(
         name, municipality, kind=kind, languages=languages, topics=topics,
         lived_experience=lived, texts=texts, user_id=user.id if user else None,
         organisation=organisation.format(place=place) if organisation else None,
         phone=_phone(number), whatsapp=_phone(number) if kind == K.BUDDY or lived else None,
         email=f"{_slug(name)}@{_slug(place)}.example",
         address=f"Voorbeeldstraat {number % 90 + 1}, {place}",
-        opening_hours="ma–vr 9:00–17:00" if kind != K.BUDDY else "na schooltijd en in het weekend")
+        opening_hours="ma–vr 9:00–17:00" if kind != K.BUDDY else "na schooltijd en in het weekend"))
+
+
+def _demo_check(contact: Contact) -> Contact:
+    """Buddies and community organisations in the demo have a VOG check (recorded by nobody
+    in particular), so they receive questions as they would after staff record one."""
+    if contact.kind in (K.BUDDY, K.COMMUNITY_ORGANISATION) and contact.screening_checked_on is None:
+        contact.screening_checked_on = screening.today() - timedelta(days=200)
+        contact.screening_valid_until = contact.screening_checked_on + timedelta(days=3 * 365)
+    return contact
 
 
 @demo_loader(order=20)
@@ -204,9 +216,10 @@ def load_contacts(password_hash: str) -> None:
             by_name[(contact.name, municipality.id)] = contact
     for name, kind, organisation, languages, topics, lived, texts in NATIONAL:
         number += 1
-        ensure_contact(name, None, kind=kind, organisation=organisation, languages=languages,
-                       topics=topics, lived_experience=lived, texts=texts, phone=_phone(number),
-                       website=f"https://{_slug(name)}.example/", opening_hours="dag en nacht")
+        _demo_check(ensure_contact(
+            name, None, kind=kind, organisation=organisation, languages=languages, topics=topics,
+            lived_experience=lived, texts=texts, phone=_phone(number),
+            website=f"https://{_slug(name)}.example/", opening_hours="dag en nacht"))
     db.session.flush()
     _assign_demo_people(by_name)
 

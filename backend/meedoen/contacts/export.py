@@ -27,7 +27,7 @@ def export_contact_entry(user: User) -> dict | None:
                           "valid_until": _day(contact.screening_valid_until)}}
 
 
-@exporter("screening_checks_recorded")
+@exporter("screening_checks_recorded", covers=[Contact.screening_checked_by_id])
 def export_checks_recorded(user: User) -> list[dict]:
     """The VOG checks this staff member recorded (they are named as the one who checked)."""
     rows = db.session.scalars(select(Contact).where(Contact.screening_checked_by_id == user.id)

@@ -73,7 +73,13 @@ def _is_public_host_name(host: str) -> bool:
 
 
 class ReachField(Text):
-    """A single-line Text passed through one of the checks above."""
+    """A single-line Text passed through one of the checks above; empty ("" or spaces) and
+    null both mean "none" and clear the field.
+
+    ``_deserialize`` turns "" into None, and marshmallow runs a field's validators after it: a
+    ``Length`` given None raised TypeError (a 500 for ``"phone": ""``). Validators therefore
+    run only on a value, never on None.
+    """
 
     def __init__(self, check, **kwargs):
         super().__init__(allow_none=True, **kwargs)
@@ -82,6 +88,10 @@ class ReachField(Text):
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)
         return self.check(text) if text else None
+
+    def _validate(self, value):
+        if value is not None:
+            super()._validate(value)
 
 
 def reach_links(contact) -> dict:

@@ -1,10 +1,10 @@
 """Points of contact: people and organisations a young person can turn to."""
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Boolean, Enum, ForeignKey, String, UniqueConstraint
+from sqlalchemy import Boolean, Date, Enum, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from meedoen.auth.models import User
@@ -67,6 +67,14 @@ class Contact(db.Model):
     opening_hours: Mapped[str | None] = mapped_column(String(200))
     original_language: Mapped[str] = mapped_column(String(8), default="nl")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Screening (VOG, contacts/screening.py): staff only. Checked on, valid until (inclusive),
+    # the staff member who recorded it, and the end date a reminder was sent for.
+    screening_checked_on: Mapped[date | None] = mapped_column(Date)
+    screening_valid_until: Mapped[date | None] = mapped_column(Date)
+    screening_checked_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user.id", ondelete="SET NULL"), index=True
+    )
+    screening_reminded_for: Mapped[date | None] = mapped_column(Date)
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user.id", ondelete="SET NULL"), index=True
     )
@@ -74,6 +82,8 @@ class Contact(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
     municipality: Mapped[Municipality | None] = relationship()
+    screening_checked_by: Mapped[User | None] = relationship(
+        foreign_keys=[screening_checked_by_id])
     language_rows: Mapped[list["ContactLanguage"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="ContactLanguage.code"
     )

@@ -2,8 +2,9 @@
 
 Everyone logged in sees the active contacts of their municipality and the national
 ones. Mentors and youth workers manage contacts and assignments in their
-municipality, admins everywhere (national contacts: admins only). A community
-contact edits the entry linked to their own account.
+municipality, admins everywhere (national contacts: admins only). The account linked to a
+contact edits only that entry's own public texts (OWN_FIELDS): who it is, what it helps with,
+where it works, whether it is on, its screening and the link stay with staff.
 """
 
 from flask_babel import gettext as _
@@ -43,10 +44,8 @@ def get_visible_contact(user, contact_id: int) -> Contact:
 
 
 def can_edit(user, contact: Contact) -> bool:
-    if is_admin(user) or (contact.user_id is not None and contact.user_id == user.id):
-        return True
-    return (is_manager(user) and not contact.is_national
-            and contact.municipality_id == user.municipality_id)
+    """Staff of its municipality, or the linked person (own texts only, OWN_FIELDS)."""
+    return (contact.user_id is not None and contact.user_id == user.id) or can_manage(user, contact)
 
 
 def get_editable_contact(user, contact_id: int) -> Contact:
@@ -56,8 +55,37 @@ def get_editable_contact(user, contact_id: int) -> Contact:
     return contact
 
 
+# What the person linked to a contact may change on their own entry.
+OWN_FIELDS = frozenset({"help_texts", "original_language", "languages", "phone", "whatsapp",
+                        "email", "website", "address", "opening_hours"})
+
+
+def can_manage(user, contact: Contact) -> bool:
+    """Staff rights over the whole entry (not just being the linked person)."""
+    if is_admin(user):
+        return True
+    return (is_manager(user) and not contact.is_national
+            and contact.municipality_id == user.municipality_id)
+
+
+def check_changes_allowed(user, contact: Contact, data: dict) -> None:
+    """The linked person changes only OWN_FIELDS (403 naming the others, before any write);
+    nobody records their own screening."""
+    linked_id = data.get("user_id", contact.user_id)
+    if "screening" in data and linked_id == user.id:
+        fail(403, "own_screening", _("Someone else on the staff records your own VOG check."))
+    if can_manage(user, contact):
+        return
+    refused = sorted(set(data) - OWN_FIELDS)
+    if refused:
+        fail(403, "staff_only", _("Only a mentor, youth worker or administrator can change "
+                                  "this. You can change your texts, how to reach you and "
+                                  "your opening hours."),
+             fields={name: [_("Only staff can change this.")] for name in refused})
+
+
 def can_delete(user, contact: Contact) -> bool:
-    return is_manager(user) and can_edit(user, contact)
+    return can_manage(user, contact)
 
 
 def creation_municipality(user, data: dict) -> int | None:

@@ -4,7 +4,7 @@ from flask_smorest import Blueprint
 from meedoen.audit.models import record
 from meedoen.auth.models import Role
 from meedoen.authz import MANAGERS, STAFF, roles_required
-from meedoen.contacts import policy, services
+from meedoen.contacts import policy, screening, services
 from meedoen.contacts.models import KIND_LABELS, Contact, ContactKind
 from meedoen.contacts.schemas import (
     QUERY,
@@ -26,6 +26,8 @@ from meedoen.extensions import db
 
 blp = Blueprint("contacts", __name__, url_prefix="/api/v1/contacts",
                 description="People and organisations who help")
+# An unknown kind in SCREENING_REQUIRED_KINDS stops the app at start, not at the first question.
+blp.record_once(lambda state: screening.configure(state.app))
 people_blp = Blueprint("people", __name__, url_prefix="/api/v1",
                        description="My people, and who is assigned to whom")
 
@@ -49,9 +51,12 @@ def post_contact(data):
     contact = Contact(municipality_id=municipality_id, created_by_id=current_user.id,
                       original_language=data.get("original_language", current_user.ui_language))
     policy.check_linked_user(current_user, contact, data.get("user_id"))
+    policy.check_changes_allowed(current_user, contact, data)
     services.apply_changes(contact, data)
     db.session.add(contact)
     db.session.flush()
+    if data.get("screening"):
+        services.apply_screening(contact, data["screening"], current_user)
     services.texts_saved(contact, data)
     record(current_user, "contact.create", municipality_id, contact_id=contact.id)
     db.session.commit()
@@ -74,9 +79,12 @@ def get_contact(args, contact_id):
 @blp.response(200, ContactSchema)
 def patch_contact(data, contact_id):
     contact = policy.get_editable_contact(current_user, contact_id)
+    policy.check_changes_allowed(current_user, contact, data)
     if "user_id" in data:
         policy.check_linked_user(current_user, contact, data["user_id"])
     services.apply_changes(contact, data)
+    if "screening" in data:
+        services.apply_screening(contact, data["screening"], current_user)
     db.session.flush()
     services.texts_saved(contact, data)
     record(current_user, "contact.update", contact.municipality_id, contact_id=contact.id,

@@ -1,4 +1,5 @@
-from marshmallow import RAISE, fields, validate
+from flask_babel import lazy_gettext as _l
+from marshmallow import RAISE, ValidationError, fields, validate, validates_schema
 
 from meedoen.config import SHIPPED_LANGUAGES
 from meedoen.contacts.links import (
@@ -9,6 +10,7 @@ from meedoen.contacts.links import (
     normalise_whatsapp,
 )
 from meedoen.contacts.models import ContactKind
+from meedoen.contacts.screening import today as screening_today
 from meedoen.core.validation import LangQuerySchema, LanguageCode, Range, Schema, Text
 from meedoen.i18n.fallback import LanguageFieldsSchema
 from meedoen.topics import TOPIC_SLUGS
@@ -41,6 +43,23 @@ class CoverageQuerySchema(LangQuerySchema):
     municipality_id = fields.Integer(metadata={"description": "Admins: one municipality"})
 
 
+class ScreeningWriteSchema(Schema):
+    """A VOG check as staff record it; the one who records it is stored as the checker."""
+
+    checked_on = fields.Date(required=True, metadata={"description": "When the VOG was checked"})
+    valid_until = fields.Date(required=True, metadata={
+        "description": "The last day the check counts (the municipality's re-check period)"})
+
+    @validates_schema
+    def _in_order(self, data, **kwargs):
+        if data["checked_on"] > screening_today():
+            raise ValidationError(_l("The date of the check cannot be in the future."),
+                                  "checked_on")
+        if data["valid_until"] < data["checked_on"]:
+            raise ValidationError(_l("The end date must be on or after the date of the check."),
+                                  "valid_until")
+
+
 class ContactWriteSchema(Schema):
     kind = fields.String(validate=validate.OneOf(KINDS))
     name = Text(max_length=100, min_length=1)
@@ -64,6 +83,9 @@ class ContactWriteSchema(Schema):
     user_id = fields.Integer(allow_none=True, strict=True,
                              metadata={"description": "The staff account that manages it"})
     active = fields.Boolean()
+    screening = fields.Nested(ScreeningWriteSchema, allow_none=True, metadata={
+        "description": "Staff only: the VOG check (null: none recorded). Not by the linked "
+                       "person, and nobody records their own"})
 
 
 class ContactCreateSchema(ContactWriteSchema):
@@ -97,6 +119,19 @@ class ReachSchema(Schema):
     links = fields.Dict(keys=fields.String(), values=fields.String())
 
 
+class ScreeningSchema(Schema):
+    required = fields.Boolean(metadata={"description": "Its kind needs a VOG check"})
+    status = fields.String(metadata={
+        "description": "checked, missing, expired or not_required"})
+    needed = fields.Boolean(metadata={
+        "description": "Missing or ended where required: it receives no questions"})
+    ends_soon = fields.Boolean(metadata={"description": "Checked, ending within a month"})
+    checked_on = fields.Date(allow_none=True)
+    valid_until = fields.Date(allow_none=True)
+    checked_by = fields.Nested(RefSchema, allow_none=True,
+                               metadata={"description": "Mentors, youth workers and admins"})
+
+
 class ContactSchema(Schema):
     id = fields.Integer()
     kind = fields.String()
@@ -115,12 +150,18 @@ class ContactSchema(Schema):
     assigned = fields.Boolean()
     active = fields.Boolean()
     can_edit = fields.Boolean()
+    can_manage = fields.Boolean(metadata={
+        "description": "Staff rights over every field; false for the linked person, who may "
+                       "change only texts, reach details and opening hours"})
+    checked_by_municipality = fields.Boolean(metadata={
+        "description": "A VOG check is recorded and has not ended (the badge youth see)"})
     # Only for those who may edit the entry:
     user_id = fields.Integer(allow_none=True)
     original_language = fields.String()
     help_texts = fields.Dict(keys=fields.String(), values=fields.String())
     help_translations = fields.Dict(keys=fields.String(), values=fields.String(), metadata={
         "description": "Per language of help_texts: original, human, machine or outdated"})
+    screening = fields.Nested(ScreeningSchema)
 
 
 class AssignmentQuerySchema(PageQuerySchema):
@@ -152,6 +193,14 @@ class CoverageYouthSchema(Schema):
         metadata={"description": "Contacts here (or national) who speak their language"})
 
 
+class ScreeningNeededSchema(Schema):
+    id = fields.Integer()
+    name = fields.String()
+    kind = fields.String()
+    status = fields.String(metadata={"description": "missing or expired"})
+    valid_until = fields.Date(allow_none=True)
+
+
 class CoverageSchema(Schema):
     youth_total = fields.Integer()
     with_three_or_more = fields.Integer()
@@ -159,3 +208,6 @@ class CoverageSchema(Schema):
     share_three_or_more = fields.Float(allow_none=True)
     share_language_match = fields.Float(allow_none=True)
     needs_attention = fields.List(fields.Nested(CoverageYouthSchema))
+    screening_needed = fields.List(fields.Nested(ScreeningNeededSchema), metadata={
+        "description": "Active contacts whose VOG check is missing or ended where their kind "
+                       "needs one: they receive no questions until it is recorded"})

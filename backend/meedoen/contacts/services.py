@@ -8,11 +8,13 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from meedoen.audit.models import record
 from meedoen.auth.models import Role, User
 from meedoen.authz import is_admin, municipality_scope
+from meedoen.contacts import screening
 from meedoen.contacts.links import reach_links
 from meedoen.contacts.models import KIND_LABELS, Assignment, Contact, ContactKind, ContactText
-from meedoen.contacts.policy import assignments_in_scope, can_edit, visible_contacts
+from meedoen.contacts.policy import assignments_in_scope, can_edit, can_manage, visible_contacts
 from meedoen.contacts.texts import FIELDS, base_language, editor_statuses, pick_text
 from meedoen.core.errors import fail
 from meedoen.extensions import db
@@ -55,14 +57,18 @@ def present(contact: Contact, viewer, bases: set[str] = frozenset(),
         "reach": {**{name: getattr(contact, name) for name in REACH_FIELDS},
                   "links": reach_links(contact)},
         "help": pick_text(rows, contact.original_language, with_original),
-        "can_receive_questions": contact.user_id is not None and contact.active,
+        "can_receive_questions": (contact.user_id is not None
+                                  and screening.can_receive_questions(contact)),
+        "checked_by_municipality": screening.is_checked(contact),
         "speaks_your_language": speaks_any(contact, bases), "assigned": assigned,
         "active": contact.active, "can_edit": can_edit(viewer, contact),
+        "can_manage": can_manage(viewer, contact),
     }
     if data["can_edit"]:
         data.update(user_id=contact.user_id, original_language=contact.original_language,
                     help_texts={t.language: t.help_text for t in contact.texts},
-                    help_translations=editor_statuses(rows, contact.original_language))
+                    help_translations=editor_statuses(rows, contact.original_language),
+                    screening=screening.present_for_staff(contact, data["can_manage"]))
     return data
 
 
@@ -131,6 +137,20 @@ def apply_changes(contact: Contact, data: dict) -> None:
         _merge_texts(contact, data.get("help_texts", {}))
 
 
+def apply_screening(contact: Contact, check: dict | None, actor) -> None:
+    """Record (or with None remove) the VOG check; the actor is stored as the one who checked,
+    and every change is audited (dates only)."""
+    checked_on = check["checked_on"] if check else None
+    valid_until = check["valid_until"] if check else None
+    if (checked_on, valid_until) == (contact.screening_checked_on, contact.screening_valid_until):
+        return
+    contact.screening_checked_on, contact.screening_valid_until = checked_on, valid_until
+    contact.screening_checked_by_id = actor.id if check else None
+    record(actor, "contact.screening", contact.municipality_id, contact_id=contact.id,
+           checked_on=checked_on.isoformat() if checked_on else None,
+           valid_until=valid_until.isoformat() if valid_until else None)
+
+
 def _merge_texts(contact: Contact, changes: dict) -> None:
     """Staff's texts: what they changed is theirs (``human``), what they sent back unchanged
     keeps its status, and the machine fills the rest soon after (contacts/translation.py)."""
@@ -182,10 +202,26 @@ def coverage(viewer, municipality_id: int | None) -> dict:
         "with_language_match": with_language,
         "share_three_or_more": round(with_three / total, 4) if total else None,
         "share_language_match": round(with_language / total, 4) if total else None,
+        "screening_needed": _screening_needed(viewer, municipality_id),
         "needs_attention": sorted(
             (row for row in rows if row["fewer_than_three"] or not row["speaks_language"]),
             key=lambda row: (row["people"], row["speaks_language"], row["display_name"].lower())),
     }
+
+
+def _screening_needed(viewer, municipality_id: int | None) -> list[dict]:
+    """Contacts of the viewer's municipality (admins: all, or the one asked for) that need a
+    VOG check recorded; national ones for admins."""
+    query = select(Contact).where(Contact.active, Contact.kind.in_(
+        [kind.value for kind in screening.required_kinds()]))
+    if is_admin(viewer):
+        if municipality_id is not None:
+            query = query.where(or_(Contact.municipality_id == municipality_id,
+                                    Contact.municipality_id.is_(None)))
+    else:
+        query = query.where(Contact.municipality_id == viewer.municipality_id)
+    return screening.needing_screening(db.session.scalars(query.order_by(Contact.name,
+                                                                         Contact.id)))
 
 
 def _youth_for_coverage(viewer, municipality_id: int | None) -> list[User]:

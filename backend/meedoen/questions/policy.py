@@ -1,14 +1,24 @@
-"""Only the asker and the accounts a question was sent to can read it; anyone else gets 404."""
+"""Only the asker and the accounts a question was sent to can read it; anyone else gets 404.
+
+An account reads a question sent to it only while it is still linked to the contact entry
+it was sent through and that entry is switched on: unlinking or switching off ends reading,
+answering and listing (404), and switching it on again gives it back. A contact entry that is
+deleted ends it too.
+"""
 
 from sqlalchemy import ColumnElement, or_, select
 
+from meedoen.contacts.models import Contact
 from meedoen.contacts.policy import one_or_404
 from meedoen.core.errors import fail
 from meedoen.questions.models import Question, QuestionRecipient
 
 
 def readable_by(user) -> ColumnElement[bool]:
-    sent_to_user = select(QuestionRecipient.question_id).where(QuestionRecipient.user_id == user.id)
+    still_theirs = select(Contact.id).where(Contact.user_id == user.id, Contact.active)
+    sent_to_user = select(QuestionRecipient.question_id).where(
+        QuestionRecipient.user_id == user.id,
+        QuestionRecipient.contact_id.in_(still_theirs.scalar_subquery()))
     return or_(Question.asker_id == user.id, Question.id.in_(sent_to_user.scalar_subquery()))
 
 
