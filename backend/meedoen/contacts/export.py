@@ -54,3 +54,14 @@ def export_assignments_made(user: User) -> list[dict]:
     rows = db.session.scalars(select(Assignment).where(Assignment.assigned_by_id == user.id)
                               .order_by(Assignment.id))
     return [{"contact": a.contact.name, "at": a.created_at.isoformat()} for a in rows]
+
+
+@exporter("screenings_recorded", covers=[Contact.screening_checked_by_id])
+def export_screenings(user: User) -> list[dict]:
+    """Staff: the VOG checks I recorded (which entry, checked on, valid until)."""
+    rows = db.session.scalars(select(Contact).where(Contact.screening_checked_by_id == user.id)
+                              .order_by(Contact.id))
+    return [{"contact_id": c.id, "name": c.name,
+             "checked_on": c.screening_checked_on.isoformat() if c.screening_checked_on else None,
+             "valid_until": (c.screening_valid_until.isoformat()
+                             if c.screening_valid_until else None)} for c in rows]
