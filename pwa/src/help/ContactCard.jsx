@@ -15,6 +15,7 @@ export function ContactCard({ contact, topic, level = 3 }) {
         {contact.organisation && <span><bdi>{contact.organisation}</bdi></span>}
       </p>
       <p class="meta">
+        {contact.checked_by_municipality && <span class="badge badge-ok">{t("Checked by your municipality")}</span>}
         {contact.speaks_your_language && <span class="badge badge-ok">{t("Speaks your language")}</span>}
         {contact.lived_experience && <span class="badge">{t("Was new here once too")}</span>}
         {contact.assigned && <span class="badge">{t("Your contact person")}</span>}
