@@ -10,7 +10,7 @@ from meedoen.extensions import db, limiter
 from tests.conftest import make_app
 from tests.factories import PASSWORD
 
-ERROR_KEYS = {"status", "code", "message", "fields"}
+ERROR_KEYS = {"status", "code", "message", "fields", "request_id"}
 
 
 def assert_error(response, status: int, code: str | None = None, fields=()) -> dict:
@@ -19,6 +19,8 @@ def assert_error(response, status: int, code: str | None = None, fields=()) -> d
     assert response.mimetype == "application/json"
     body = response.get_json()
     assert set(body) <= ERROR_KEYS and body["status"] == status
+    # The request id to quote when asking for help (README: Operations); differs per request.
+    assert body.pop("request_id") == response.headers["X-Request-ID"]
     assert isinstance(body["code"], str) and body["code"]
     assert isinstance(body["message"], str) and body["message"]
     if code:
@@ -27,6 +29,11 @@ def assert_error(response, status: int, code: str | None = None, fields=()) -> d
         assert name in body.get("fields", {}), body
         assert_messages(body["fields"][name])
     return body
+
+
+def without_request_id(body: dict) -> dict:
+    """An answer as two requests can share it: each has its own request id."""
+    return {key: value for key, value in body.items() if key != "request_id"}
 
 
 def assert_messages(value) -> None:

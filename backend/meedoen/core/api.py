@@ -81,6 +81,20 @@ def _discard_unsaved_changes() -> None:
         log.exception("rollback after an error failed")
 
 
+def _database_unavailable(error) -> bool:
+    from meedoen.ops.database import is_unavailable
+
+    return is_unavailable(error)
+
+
+def _unavailable(error: Exception) -> HTTPException:
+    """The database is down or overloaded: 503 with Retry-After (see meedoen.ops)."""
+    from meedoen.ops.unavailable import unavailable_error
+
+    log.warning("database unavailable: %s", type(error).__name__)
+    return unavailable_error()
+
+
 class MeedoenApi(Api):
     def _register_error_handlers(self):
         self._app.register_error_handler(HTTPException, self.handle_http_exception)
@@ -88,6 +102,8 @@ class MeedoenApi(Api):
 
     def handle_http_exception(self, error: HTTPException):
         _discard_unsaved_changes()
+        if _database_unavailable(getattr(error, "original_exception", None)):
+            error = _unavailable(error.original_exception)
         payload, headers = error_payload(error)
         # Keep the exception's own headers (Allow on 405, Retry-After on 429, ...).
         response = jsonify(payload)
@@ -101,5 +117,7 @@ class MeedoenApi(Api):
     def handle_unexpected(self, error: Exception):
         if isinstance(error, HTTPException):
             return self.handle_http_exception(error)
+        if _database_unavailable(error):
+            return self.handle_http_exception(_unavailable(error))
         log.exception("unhandled error")
         return self.handle_http_exception(InternalServerError())

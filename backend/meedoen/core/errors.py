@@ -63,6 +63,12 @@ def _flatten_locations(errors):
     return merged
 
 
+def _request_id() -> str | None:
+    from flask import has_request_context, request
+
+    return request.environ.get("meedoen.request_id") if has_request_context() else None
+
+
 def error_payload(error: HTTPException) -> tuple[dict, dict]:
     status = error.code or 500
     code, message = DEFAULTS.get(status, (error.name.lower().replace(" ", "_"), error.name))
@@ -78,4 +84,6 @@ def error_payload(error: HTTPException) -> tuple[dict, dict]:
     }
     if fields:
         payload["fields"] = _as_messages(fields)
+    if request_id := _request_id():
+        payload["request_id"] = request_id  # to quote when asking for help (meedoen.ops)
     return payload, data.get("headers") or {}

@@ -1,14 +1,23 @@
 import logging
 
+from flask import current_app, g
 from flask_smorest import Blueprint
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from meedoen.core.errors import fail
 from meedoen.extensions import db
 
-blp = Blueprint("health", __name__, url_prefix="/api/v1/health", description="Liveness")
+blp = Blueprint("health", __name__, url_prefix="/api/v1/health",
+                description="Liveness and readiness, for people and for load balancers")
 log = logging.getLogger(__name__)
+
+
+@blp.record_once
+def _setup(state):
+    # Operations: request ids and logs, metrics, 503 when the database is down (meedoen.ops).
+    from meedoen.ops import init_ops
+
+    init_ops(state.app)
 
 
 @blp.route("")
@@ -17,7 +26,37 @@ def health():
     """OK after a real round trip to the database; 503 when the database does not answer."""
     try:
         db.session.execute(text("SELECT 1")).scalar_one()
-    except SQLAlchemyError:
-        log.exception("health check: the database does not answer")
-        fail(503)
+    except SQLAlchemyError as error:
+        log.warning("health check: the database does not answer (%s)", type(error).__name__)
+        from meedoen.ops.unavailable import unavailable_error
+
+        raise unavailable_error() from error
     return {"status": "ok"}
+
+
+@blp.route("/live")
+@blp.response(200)
+def live():
+    """The process answers (no database, no Redis): restart it when this fails."""
+    g._login_user = current_app.login_manager.anonymous_user()  # never ask who is logged in
+    return {"status": "ok"}
+
+
+@blp.route("/ready")
+@blp.response(200)
+def ready():
+    """Ready for traffic: the database answers, Redis (when configured) answers, a worker beat
+    recently (with RQ), and the database's migration is the code's. 503 names what fails."""
+    from meedoen.ops.readiness import check_all
+
+    checks = check_all(current_app._get_current_object())
+    failing = sorted(name for name, check in checks.items()
+                     if not check["ok"] and check["required"])
+    degraded = sorted(name for name, check in checks.items()
+                      if not check["ok"] and not check["required"])
+    status = "fail" if failing else ("degraded" if degraded else "ok")
+    body = {"status": status, "failing": failing, "degraded": degraded, "checks": checks}
+    if failing:
+        return body, 503, {"Retry-After": str(current_app.config["UNAVAILABLE_RETRY_AFTER"]),
+                           "Cache-Control": "no-store"}
+    return body, 200, {"Cache-Control": "no-store"}

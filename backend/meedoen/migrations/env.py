@@ -95,6 +95,11 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            # The app's statement time-out (meedoen.ops) is for requests: building an index
+            # on a large table may take longer.
+            connection.exec_driver_sql("SET statement_timeout = 0")
+            connection.commit()  # else Alembic finds a transaction begun and never commits
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),

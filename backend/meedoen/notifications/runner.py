@@ -15,6 +15,8 @@ from flask.cli import with_appcontext
 from redis import Redis
 from redis.exceptions import RedisError
 
+from meedoen.ops.metrics import job_failed
+
 log = logging.getLogger(__name__)
 JOB = "meedoen.notifications.runner.run_due_work_job"
 JOB_TIMEOUT = 1800
@@ -106,6 +108,7 @@ class BackgroundThread:
                     run_due_work()
                 except Exception:
                     log.exception("background notification work failed")
+                    job_failed("run_due_work")
 
 
 _threads_lock = threading.Lock()
@@ -138,20 +141,35 @@ def run_due_work_job() -> dict:
     global _job_app
     from meedoen.notifications.dispatch import run_due_work
 
-    if has_app_context():
-        return run_due_work()
-    if _job_app is None:
-        from meedoen import create_app
+    try:
+        if has_app_context():
+            return run_due_work()
+        if _job_app is None:
+            from meedoen import create_app
 
-        _job_app = create_app()
-    with _job_app.app_context():
-        return run_due_work()
+            _job_app = create_app()
+        with _job_app.app_context():
+            return run_due_work()
+    except Exception:
+        job_failed("run_due_work")  # counted for the metrics; RQ records the failure itself
+        raise
 
 
 def _ticker(app: Flask, interval: float, stop: threading.Event) -> None:
     while not stop.is_set():
         enqueue_rq(app)
+        heartbeat(app)
         stop.wait(interval)
+
+
+def heartbeat(app: Flask) -> None:
+    """This worker is alive (GET /api/v1/health/ready looks for it; meedoen.ops.heartbeat)."""
+    from meedoen.ops.heartbeat import beat
+
+    try:
+        beat(app, redis_connection(app))
+    except RedisError:
+        log.warning("could not reach Redis to write the worker's heartbeat")
 
 
 @click.command("worker")

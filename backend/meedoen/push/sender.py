@@ -23,6 +23,7 @@ from typing import NamedTuple
 import aiohttp
 
 from meedoen.core.models import utcnow
+from meedoen.ops.metrics import observe_push
 from meedoen.push.encryption import CHUNK, Encryptor
 from meedoen.push.endpoints import origin
 from meedoen.push.vapid import TokenCache
@@ -163,7 +164,9 @@ class PushClient:
         while True:
             job = await self._jobs.get()
             try:
-                outcome = self._after(job, await self._attempt(job))
+                attempt = await self._attempt(job)
+                observe_push(job.subscription["endpoint"], attempt.result)
+                outcome = self._after(job, attempt)
             except Exception:
                 log.exception("push delivery crashed")
                 outcome = Outcome("failed")

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { api, useApi } from "../lib/api.js";
+import { api, isUnreachable, useApi } from "../lib/api.js";
 import { t, tn } from "../lib/i18n.js";
 import { dirOf, languageName } from "../lib/languages.js";
 import { enqueue, newKey } from "../lib/queue.js";
@@ -46,13 +46,16 @@ function SignupButtons({ activity, onChange }) {
                    path: `/activities/${activity.id}/signup` };
     setBusy(true);
     setError(null);
+    // One key for the attempt now and any later one: the server counts the effect once.
+    const key = newKey();
     try {
       if (!navigator.onLine) throw Object.assign(new Error("offline"), { status: 0 });
-      const result = await api(item.path, { method: item.method, idempotencyKey: newKey() });
+      const result = await api(item.path, { method: item.method, idempotencyKey: key });
       onChange(result.status);
     } catch (err) {
-      if (err.status === 0) await enqueue(item);
-      else setError(err);
+      if (isUnreachable(err)) {
+        await enqueue({ ...item, key, unreachable: err.status !== 0 });
+      } else setError(err);
     } finally {
       setBusy(false);
     }
@@ -61,9 +64,13 @@ function SignupButtons({ activity, onChange }) {
     <div>
       {pending && (
         <p class="note note-offline" role="status">
-          {pending.kind === "signup"
-            ? t("You are offline. Your sign-up will be sent when you are online again.")
-            : t("You are offline. Your cancellation will be sent when you are online again.")}
+          {pending.unreachable
+            ? (pending.kind === "signup"
+              ? t("Meedoen is not reachable right now. Your sign-up will be sent as soon as it is.")
+              : t("Meedoen is not reachable right now. Your cancellation will be sent as soon as it is."))
+            : (pending.kind === "signup"
+              ? t("You are offline. Your sign-up will be sent when you are online again.")
+              : t("You are offline. Your cancellation will be sent when you are online again."))}
         </p>
       )}
       <ErrorNote error={error} />

@@ -5,10 +5,17 @@ import { cacheGet, cachePut } from "./store.js";
 
 export const SESSION_EXPIRED = "meedoen-session-expired";
 
+// The server (or the proxy in front of it) cannot answer now: 502, 503, 504.
+const UNREACHABLE_STATUSES = new Set([502, 503, 504]);
+
+/** No network (status 0) or Meedoen not reachable: show saved screens, keep queued changes. */
+export const isUnreachable = (error) =>
+  Boolean(error) && (error.status === 0 || UNREACHABLE_STATUSES.has(error.status));
+
 export class ApiError extends Error {
-  constructor({ status, code, message, fields }) {
+  constructor({ status, code, message, fields, request_id: requestId, retryAfter }) {
     super(message);
-    Object.assign(this, { status, code, fields: fields || {} });
+    Object.assign(this, { status, code, fields: fields || {}, requestId, retryAfter });
   }
 }
 
@@ -29,6 +36,13 @@ export async function api(path, { method = "GET", body, idempotencyKey, headers 
   }
   if (response.status === 204) return null;
   const data = await response.json().catch(() => null);
+  if (UNREACHABLE_STATUSES.has(response.status)) {
+    throw new ApiError({
+      ...(data && data.message ? data : {}), status: response.status, code: "unreachable",
+      message: t("Meedoen is not reachable right now. Please try again in a few minutes."),
+      retryAfter: Number(response.headers.get("Retry-After")) || undefined,
+    });
+  }
   if (!response.ok) {
     if (response.status === 401 && !path.startsWith("/auth/")) {
       window.dispatchEvent(new Event(SESSION_EXPIRED)); // lib/session.js logs out locally
@@ -59,8 +73,10 @@ export function useApi(path, { cache = false } = {}) {
       setState({ data });
       if (cache) cachePut(key, data);
     } catch (error) {
-      const copy = error.status === 0 && cache ? await cacheGet(key) : null;
-      setState(copy ? { data: copy.data, offline: { updatedAt: copy.updatedAt } } : { error });
+      const copy = isUnreachable(error) && cache ? await cacheGet(key) : null;
+      setState(copy ? { data: copy.data, offline: { updatedAt: copy.updatedAt,
+                                                    unreachable: error.status !== 0 } }
+                    : { error });
     }
   }, [path, cache]);
   useEffect(() => {

@@ -49,6 +49,20 @@ export async function enqueue(item) {
   return entry;
 }
 
+// Meedoen answered "not now" (503, 429, ...): try the queue again after this long.
+const RETRY_MIN_MS = 2000;
+const RETRY_MAX_MS = 5 * 60 * 1000;
+const RETRY_DEFAULT_MS = 30 * 1000;
+let retryTimer = null;
+
+function retryLater(seconds) {
+  if (typeof setTimeout !== "function" || retryTimer) return;
+  const wanted = seconds > 0 ? seconds * 1000 : RETRY_DEFAULT_MS;
+  retryTimer = setTimeout(() => { retryTimer = null; flush(); },
+                          Math.min(RETRY_MAX_MS, Math.max(RETRY_MIN_MS, wanted)));
+}
+
+/** true when done (sent, or refused for good); else the seconds to wait (0: unknown). */
 async function send(entry) {
   const response = await fetch("/api/v1" + entry.path, {
     method: entry.method,
@@ -58,7 +72,10 @@ async function send(entry) {
     body: JSON.stringify(entry.body || {}),
   });
   // 5xx and 429: try again later. Anything else is final (done, or refused for good).
-  return !(response.status >= 500 || response.status === 429);
+  if (response.status >= 500 || response.status === 429) {
+    return Number(response.headers.get("Retry-After")) || 0;
+  }
+  return true;
 }
 
 async function flushNow() {
@@ -66,11 +83,13 @@ async function flushNow() {
   let sent = 0;
   for (const entry of await db.getAll("queue")) {
     let done = false;
-    try { done = await send(entry); } catch { return sent; } // still offline
-    if (done) {
+    try { done = await send(entry); } catch { return sent; } // still offline: wait for "online"
+    if (done === true) {
       await db.delete("queue", entry.id);
       sent += 1;
       announce();
+    } else {
+      retryLater(done); // reachable but not answering: keep it and try again by itself
     }
   }
   return sent;

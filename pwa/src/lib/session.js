@@ -1,6 +1,6 @@
 // Who is logged in. user: undefined while loading, null when logged out.
 import { useEffect, useState } from "preact/hooks";
-import { SESSION_EXPIRED, api, setCacheScope } from "./api.js";
+import { SESSION_EXPIRED, api, isUnreachable, setCacheScope } from "./api.js";
 import { clearUserData, kvGet, kvPut } from "./store.js";
 import { setLanguage, lang } from "./i18n.js";
 
@@ -38,8 +38,9 @@ export async function loadSession() {
     const me = await api("/me");
     publish(me);
   } catch (error) {
-    // Offline: keep the last known user so the cached screens still show.
-    publish(error.status === 0 ? (await kvGet("user")) || null : null);
+    // Offline, or Meedoen not reachable (503): keep the last known user so the cached
+    // screens still show. Only a real answer (401) logs out.
+    publish(isUnreachable(error) ? (await kvGet("user")) || null : null);
   }
   return user;
 }

@@ -36,9 +36,12 @@ export function Page({ title, titleLang, back, offline, children, actions }) {
 }
 
 export function OfflineNote({ offline }) {
+  const when = formatDateTime(offline.updatedAt);
   return (
-    <p class="note note-offline" role="status">
-      {t("Offline — last updated {when}", { when: formatDateTime(offline.updatedAt) })}
+    <p class="note note-offline" role="status" data-reason={offline.unreachable ? "unreachable" : "offline"}>
+      {offline.unreachable
+        ? t("Meedoen is not reachable right now. Last updated {when}", { when })
+        : t("Offline — last updated {when}", { when })}
     </p>
   );
 }

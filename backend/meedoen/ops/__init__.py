@@ -1,0 +1,24 @@
+"""Running Meedoen as a service: the database as a dependency that can fail (503), request
+ids and one JSON log line per request, Prometheus metrics, readiness and the worker's
+heartbeat. See README: Operations."""
+
+from flask import Flask
+
+from meedoen.ops.settings import ops_defaults
+
+
+def init_ops(app: Flask) -> None:
+    from meedoen.extensions import db
+    from meedoen.ops import metrics, requests
+    from meedoen.ops.database import bound_postgres_waits
+    from meedoen.ops.unavailable import load_user_first
+
+    for name, value in ops_defaults().items():
+        app.config.setdefault(name, value)
+    with app.app_context():
+        for engine in db.engines.values():
+            bound_postgres_waits(app, engine)
+    metrics.remember_push_hosts(app.config.get("PUSH_SERVICE_HOSTS"))
+    app.register_blueprint(metrics.bp)
+    app.before_request(load_user_first)
+    requests.install(app)
