@@ -251,3 +251,14 @@ def test_switching_a_provider_on_later_queues_what_is_published(app, factory, to
     db.session.expire_all()
     assert {t.language for t in db.session.get(type(activity), activity.id).texts} == {
         "nl", "ar", "ti", "ku"}
+
+
+def test_translate_published_queues_every_upcoming_activity(app, town, translating):
+    from meedoen.translation.commands import queue_published
+
+    from tests.activities.helpers import make_activity
+
+    for n in range(205):
+        make_activity(town, {"nl": (f"Zwemmen {n}", "")}, starts_at=utcnow() + timedelta(
+            days=2, hours=n))
+    assert queue_published() == 205

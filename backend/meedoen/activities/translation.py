@@ -15,11 +15,12 @@ def _rows(activity: Activity) -> dict:
 
 
 def _published(municipality_id: int | None):
+    """Every upcoming published activity (all of them: `translate-published` queues each)."""
     return db.session.scalars(
         select(Activity).where(Activity.municipality_id == municipality_id,
                                Activity.status == ActivityStatus.PUBLISHED,
                                Activity.ends_at > utcnow())
-        .order_by(Activity.starts_at).limit(200))
+        .order_by(Activity.starts_at).options(selectinload(Activity.texts)))
 
 
 def _label(activity: Activity) -> str:
