@@ -236,3 +236,17 @@ def test_another_account_linked_later_does_not_see_old_conversations(client, fac
     for account in (newcomer, conversation["account"]):
         login(client, account)
         assert client.get(f"/api/v1/questions/{conversation['question_id']}").status_code == 404
+
+
+@pytest.mark.parametrize("leave", [unlink, switch_off])
+def test_a_contact_who_left_is_not_told_about_new_replies(client, factory, town, conversation,
+                                                          leave):
+    from meedoen.events.models import Event
+
+    leave(conversation["entry"])
+    db.session.commit()
+    login(client, conversation["youth"])
+    assert client.post(f"/api/v1/questions/{conversation['question_id']}/replies",
+                       json={"body": "Dank je! Wanneer?"}).status_code == 201
+    told = db.session.scalars(select(Event).where(Event.kind == "question.replied")).all()
+    assert [e.user_id for e in told] == []

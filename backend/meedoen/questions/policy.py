@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, or_, select
 from meedoen.contacts.models import Contact
 from meedoen.contacts.policy import one_or_404
 from meedoen.core.errors import fail
+from meedoen.extensions import db
 from meedoen.questions.models import Question, QuestionRecipient
 
 
@@ -20,6 +21,15 @@ def readable_by(user) -> ColumnElement[bool]:
         QuestionRecipient.user_id == user.id,
         QuestionRecipient.contact_id.in_(still_theirs.scalar_subquery()))
     return or_(Question.asker_id == user.id, Question.id.in_(sent_to_user.scalar_subquery()))
+
+
+def current_recipients(question: Question) -> list[int]:
+    """The accounts the question was sent to that may still read it (same rule as above)."""
+    contact_ids = {recipient.contact_id for recipient in question.recipients}
+    linked = set(db.session.execute(select(Contact.id, Contact.user_id).where(
+        Contact.id.in_(contact_ids), Contact.active)).tuples())
+    return [recipient.user_id for recipient in question.recipients
+            if (recipient.contact_id, recipient.user_id) in linked]
 
 
 def get_readable_question(user, question_id: int) -> Question:

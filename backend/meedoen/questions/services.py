@@ -19,7 +19,7 @@ from meedoen.core.ratelimit import check_per_person
 from meedoen.events import notify
 from meedoen.extensions import db
 from meedoen.questions.models import Question, QuestionMessage, QuestionRecipient
-from meedoen.questions.policy import readable_by
+from meedoen.questions.policy import current_recipients, readable_by
 from meedoen.questions.translation import FIELDS, message_rows, question_rows
 from meedoen.topics import get_topic
 from meedoen.translation.audience import base
@@ -119,8 +119,7 @@ def add_message(question: Question, author, kind: str, data: dict) -> QuestionMe
     if kind == "answer":
         notify("question.answered", [question.asker_id], question_id=question.id)
     else:
-        notify("question.replied", [r.user_id for r in question.recipients],
-               question_id=question.id)
+        notify("question.replied", current_recipients(question), question_id=question.id)
     return message
 
 

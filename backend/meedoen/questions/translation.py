@@ -9,6 +9,7 @@ translations go with the question.
 
 from meedoen.extensions import db
 from meedoen.questions.models import Question, QuestionMessage, QuestionMessageText, QuestionText
+from meedoen.questions.policy import current_recipients
 from meedoen.translation.audience import app_languages
 from meedoen.translation.columns import OriginalText
 from meedoen.translation.subjects import Subject, register, row_adder, rows_by_language
@@ -34,7 +35,7 @@ def readers(question: Question, kind: str) -> list[int]:
     asker's replies are for the people it was sent to."""
     if kind == "answer":
         return [question.asker_id]
-    return [recipient.user_id for recipient in question.recipients]
+    return current_recipients(question)
 
 
 QUESTION = register(Subject(
