@@ -206,3 +206,25 @@ def test_a_statement_that_waits_too_long_is_cancelled_with_503(own_database):
     assert client.post(f"/api/v1/activities/{activity_id}/signup").status_code == 200
     with app.app_context():
         db.engine.dispose()
+
+
+def test_if_even_the_error_handler_fails_the_answer_is_still_json(database_url):
+    """The last resort outside Flask: never the server's HTML page."""
+    import psycopg
+    from sqlalchemy.exc import OperationalError
+
+    app = make_app(database_url, TESTING=False)
+
+    def broken_handler(error):
+        raise OperationalError("SELECT 1", {}, psycopg.OperationalError("server closed"))
+
+    app.error_handler_spec[None][None] = {}  # the app's handlers fail too (here: are replaced)
+    app.register_error_handler(Exception, broken_handler)
+    response = app.test_client().get("/api/v1/no-such-route", headers={"Accept-Language": "fa"})
+    assert response.status_code == 503
+    body = response.get_json()
+    assert body["code"] == "unavailable"
+    assert body["request_id"] == response.headers["X-Request-ID"]
+    assert response.headers["Retry-After"] == str(app.config["UNAVAILABLE_RETRY_AFTER"])
+    with app.test_request_context(), force_locale("fa"):
+        assert body["message"] == str(message())
