@@ -70,3 +70,14 @@ def test_staff_record_a_vog_check_and_youth_see_the_badge(phone, live_app, unche
         card.scroll_into_view_if_needed()
         youth.screenshot(path=str(SHOTS / f"{lang}-youth-contact-checked.png"))
         assert "2099" not in card.inner_text() and youth.errors == []
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar"])
+def test_the_staff_list_marks_who_needs_a_vog_check(phone, unchecked_buddy, lang):
+    staff = phone(lang, "demo-worker", "/staff/contacts")
+    card = staff.locator(f"[data-contact='{unchecked_buddy}']")
+    expect(card.locator("[data-screening=missing]")).to_have_text(
+        tr(lang, "No VOG check recorded"))
+    assert staff.locator("[data-screening]").count() == 1  # the demo's people are checked
+    card.scroll_into_view_if_needed()
+    staff.screenshot(path=str(SHOTS / f"{lang}-staff-contacts-vog-badge.png"))

@@ -9,6 +9,7 @@ import { useSession } from "../lib/session.js";
 import { useSubmit } from "../lib/submit.js";
 import { navigate } from "../router.js";
 import { MunicipalityField, orNone } from "./MunicipalityField.jsx";
+import { SCREENING_STATUS } from "./screening.js";
 import { Button, Chip, ErrorNote, LanguageTabs, Loading, Page, Section, SelectField, TextField, Toggle } from "../ui/kit.jsx";
 import { TabStatusNote, TranslateMissing, fillEmpty, useMachineTranslation } from "../ui/MachineTranslation.jsx";
 
@@ -44,13 +45,6 @@ function toBody(form, { isNew, isAdmin, manage, recordCheck, loaded }) {
   }
   return manage ? body : Object.fromEntries(Object.entries(body).filter(([name]) => OWN.has(name)));
 }
-
-const SCREENING_STATUS = {
-  checked: () => t("VOG checked"),
-  missing: () => t("No VOG check recorded"),
-  expired: () => t("The VOG check has ended"),
-  not_required: () => t("No VOG check needed for this kind of contact"),
-};
 
 /** Staff only: when the VOG was checked and until when; who recorded it. */
 function Screening({ form, setForm, screening, errors, ownEntry }) {

@@ -3,6 +3,7 @@ import { useApi } from "../lib/api.js";
 import { t } from "../lib/i18n.js";
 import { languageName } from "../lib/languages.js";
 import { ButtonLink, Empty, ErrorNote, Loading, Page } from "../ui/kit.jsx";
+import { SCREENING_STATUS } from "./screening.js";
 
 export default function StaffContacts() {
   const { data, error } = useApi("/contacts?limit=200");
@@ -21,6 +22,11 @@ export default function StaffContacts() {
               {c.organisation && <span><bdi>{c.organisation}</bdi></span>}
               <span>{c.languages.map(languageName).join(", ")}</span>
             </p>
+            {c.screening?.needed && (
+              <p data-screening={c.screening.status}>
+                <span class="badge badge-bad">{SCREENING_STATUS[c.screening.status]?.()}</span>
+              </p>
+            )}
             {c.can_edit && <ButtonLink href={`/staff/contacts/${c.id}/edit`} kind="secondary">{t("Edit")}</ButtonLink>}
           </li>
         ))}
