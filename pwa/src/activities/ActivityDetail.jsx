@@ -2,10 +2,10 @@ import { useState } from "preact/hooks";
 import { api, isUnreachable, useApi } from "../lib/api.js";
 import { t, tn } from "../lib/i18n.js";
 import { dirOf, languageName } from "../lib/languages.js";
-import { enqueue, newKey } from "../lib/queue.js";
+import { dismissRefused, enqueue, newKey } from "../lib/queue.js";
 import { updateMe, useSession } from "../lib/session.js";
 import { Icon } from "../ui/icons.jsx";
-import { usePending } from "../ui/pending.jsx";
+import { usePending, useRefused } from "../ui/pending.jsx";
 import { Button, ButtonLink, ErrorNote, Loading, Page, ReadAloud, Toggle, UserText } from "../ui/kit.jsx";
 import { TranslationNote, useOriginal } from "../ui/Translated.jsx";
 import { SignupBadge, StatusBadge, costLine, transportLine, when } from "./parts.jsx";
@@ -36,9 +36,11 @@ function DutchAlongside({ id }) {
 function SignupButtons({ activity, onChange }) {
   const { user } = useSession();
   const pending = usePending().find((p) => p.activityId === activity.id);
+  const refused = useRefused().find((p) => p.activityId === activity.id);
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
-  if (user?.role !== "youth" || activity.status !== "published") return null;
+  if (user?.role !== "youth") return null;
+  const open = activity.status === "published";
   const going = activity.my_signup === "confirmed" || activity.my_signup === "waitlisted";
   const wantsGoing = pending ? pending.kind === "signup" : going;
   const act = async (kind) => {
@@ -46,6 +48,7 @@ function SignupButtons({ activity, onChange }) {
                    path: `/activities/${activity.id}/signup` };
     setBusy(true);
     setError(null);
+    await dismissRefused(activity.id);
     // One key for the attempt now and any later one: the server counts the effect once.
     const key = newKey();
     try {
@@ -73,14 +76,28 @@ function SignupButtons({ activity, onChange }) {
               : t("You are offline. Your cancellation will be sent when you are online again."))}
         </p>
       )}
+      {refused && !pending && (
+        <div class="note note-error" role="alert" data-refused={refused.kind}>
+          <p>
+            {refused.kind === "signup"
+              ? t("Your sign-up from when you were offline did not go through. You are not signed up for this activity.")
+              : t("Your cancellation from when you were offline did not go through. Check here whether you are still signed up.")}
+          </p>
+          {refused.refused.message && <p><UserText text={refused.refused.message} /></p>}
+          <p>{open ? t("Try again below, or ask your mentor for help.")
+                   : t("Ask your mentor for help, or choose another activity.")}</p>
+          <Button kind="secondary" data-action="dismiss-refused"
+            onClick={() => dismissRefused(activity.id)}>{t("OK, I understand")}</Button>
+        </div>
+      )}
       <ErrorNote error={error} />
-      <div class="btn-row">
+      {open && <div class="btn-row">
         {wantsGoing
           ? <Button kind="danger" data-action="cancel" busy={busy} onClick={() => act("cancel")}>{t("Cancel my sign-up")}</Button>
           : <Button busy={busy} data-action="signup" icon="check" onClick={() => act("signup")}>
               {activity.spots_left === 0 ? t("Join the waiting list") : t("Sign me up")}
             </Button>}
-      </div>
+      </div>}
     </div>
   );
 }

@@ -2,6 +2,9 @@
 // when the network is back (Background Sync in the service worker where the browser has it,
 // else the page on "online"). The server applies a key's effect exactly once, so a request
 // sent by both the page and the service worker still counts once.
+// An item the server refuses for good (a 4xx other than 429, e.g. the activity was cancelled
+// meanwhile) is kept, marked `refused` with the server's reason, and sent no more: the screens
+// tell the young person it did not go through until they dismiss it or try again.
 import { database } from "./store.js";
 
 const TAG = "meedoen-queue";
@@ -29,8 +32,24 @@ export function onQueueChange(fn) {
   return () => { channel?.close(); window.removeEventListener(CHANGED, fn); };
 }
 
+/** Forget the refused items of an activity (the user has read the note, or tries again). */
+export async function dismissRefused(activityId) {
+  try {
+    const db = await database();
+    let changed = false;
+    for (const old of await db.getAll("queue")) {
+      if (old.refused && (activityId === undefined || old.activityId === activityId)) {
+        await db.delete("queue", old.id);
+        changed = true;
+      }
+    }
+    if (changed) announce();
+  } catch { /* storage unavailable: nothing kept */ }
+}
+
 /** Queue a request: {method, path, body, activityId, kind}. Replaces an opposite pending one. */
 export async function enqueue(item) {
+  await dismissRefused(item.activityId);
   const db = await database();
   for (const old of await db.getAll("queue")) {
     if (old.activityId === item.activityId && old.kind !== item.kind) {
@@ -62,7 +81,8 @@ function retryLater(seconds) {
                           Math.min(RETRY_MAX_MS, Math.max(RETRY_MIN_MS, wanted)));
 }
 
-/** true when done (sent, or refused for good); else the seconds to wait (0: unknown). */
+/** true when sent; {status, code, message} when refused for good; else the seconds to wait
+ * (0: unknown). */
 async function send(entry) {
   const response = await fetch("/api/v1" + entry.path, {
     method: entry.method,
@@ -71,9 +91,14 @@ async function send(entry) {
                "Idempotency-Key": entry.key },
     body: JSON.stringify(entry.body || {}),
   });
-  // 5xx and 429: try again later. Anything else is final (done, or refused for good).
+  // 5xx and 429: try again later. A 4xx is refused for good; anything else is done.
   if (response.status >= 500 || response.status === 429) {
     return Number(response.headers.get("Retry-After")) || 0;
+  }
+  if (response.status >= 400) {
+    const data = await response.json().catch(() => null);
+    return { status: response.status, code: String(data?.code || "error"),
+             message: typeof data?.message === "string" ? data.message.slice(0, 300) : "" };
   }
   return true;
 }
@@ -82,11 +107,15 @@ async function flushNow() {
   const db = await database();
   let sent = 0;
   for (const entry of await db.getAll("queue")) {
+    if (entry.refused) continue; // kept to tell the user, never sent again
     let done = false;
     try { done = await send(entry); } catch { return sent; } // still offline: wait for "online"
     if (done === true) {
       await db.delete("queue", entry.id);
       sent += 1;
+      announce();
+    } else if (typeof done === "object") {
+      await db.put("queue", { ...entry, refused: done });
       announce();
     } else {
       retryLater(done); // reachable but not answering: keep it and try again by itself
