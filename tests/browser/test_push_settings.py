@@ -66,7 +66,8 @@ def test_notifications_toggle_subscribes_and_messages_arrive_in_arabic(phone, li
     worker = phone("nl", "demo-worker", "/notify")
     sent = worker.evaluate("""async () => (await fetch('/api/v1/notifications', {method: 'POST',
         headers: {'Content-Type': 'application/json', 'X-Requested-With': 'fetch'},
-        body: JSON.stringify({urgent: true, urgent_reason: 'Het koken is verplaatst.', audience: {languages: ['ar']}, texts: [
+        body: JSON.stringify({urgent: true, urgent_reason: 'Het koken is verplaatst.',
+                              audience: {languages: ['ar']}, texts: [
             {lang: 'nl', title: 'Koken vanavond', body: 'Om 18:00.'},
             {lang: 'ar', title: 'طبخ الليلة', body: 'في الساعة 18:00.'}]})})).status""")
     assert sent == 202
