@@ -10,13 +10,14 @@ import logging
 from flask import current_app, jsonify
 from flask_smorest import Api
 from flask_smorest.arguments import ArgumentsMixin
+from marshmallow import fields
 from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.routing import IntegerConverter
 
 from meedoen.core.errors import error_payload
 from meedoen.core.json import check_depth
-from meedoen.core.validation import INT_MAX
+from meedoen.core.validation import INT_MAX, Schema
 
 log = logging.getLogger(__name__)
 LANGUAGE_PARAMETER = "lang"  # allowed on every request (see meedoen.i18n)
@@ -95,7 +96,21 @@ def _unavailable(error: Exception) -> HTTPException:
     return unavailable_error()
 
 
+class ErrorSchema(Schema):
+    """The one error shape (core/errors.py error_payload), as the OpenAPI document states it."""
+
+    status = fields.Integer(required=True)
+    code = fields.String(required=True, metadata={"description": "machine code"})
+    message = fields.String(required=True, metadata={"description": "in the request's language"})
+    fields_ = fields.Dict(data_key="fields", keys=fields.String(), values=fields.Raw(),
+                          metadata={"description": "per field, a list of messages (nested for "
+                                                   "nested input)"})
+    request_id = fields.String(metadata={"description": "to quote when asking for help"})
+
+
 class MeedoenApi(Api):
+    ERROR_SCHEMA = ErrorSchema
+
     def _register_error_handlers(self):
         self._app.register_error_handler(HTTPException, self.handle_http_exception)
         self._app.register_error_handler(Exception, self.handle_unexpected)

@@ -2,14 +2,28 @@ import logging
 
 from flask import current_app, g
 from flask_smorest import Blueprint
+from marshmallow import fields
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from meedoen.core.validation import Schema
 from meedoen.extensions import db
 
 blp = Blueprint("health", __name__, url_prefix="/api/v1/health",
                 description="Liveness and readiness, for people and for load balancers")
 log = logging.getLogger(__name__)
+
+
+class HealthSchema(Schema):
+    status = fields.String(required=True, metadata={"example": "ok"})
+
+
+class ReadySchema(Schema):
+    status = fields.String(required=True, metadata={"description": "ok, degraded or fail"})
+    failing = fields.List(fields.String(), required=True)
+    degraded = fields.List(fields.String(), required=True)
+    checks = fields.Dict(keys=fields.String(), values=fields.Dict(), required=True,
+                         metadata={"description": "per check: ok, required and a short detail"})
 
 
 @blp.record_once
@@ -21,7 +35,7 @@ def _setup(state):
 
 
 @blp.route("")
-@blp.response(200)
+@blp.response(200, HealthSchema)
 def health():
     """OK after a real round trip to the database; 503 when the database does not answer."""
     try:
@@ -35,7 +49,7 @@ def health():
 
 
 @blp.route("/live")
-@blp.response(200)
+@blp.response(200, HealthSchema)
 def live():
     """The process answers (no database, no Redis): restart it when this fails."""
     g._login_user = current_app.login_manager.anonymous_user()  # never ask who is logged in
@@ -43,7 +57,8 @@ def live():
 
 
 @blp.route("/ready")
-@blp.response(200)
+@blp.response(200, ReadySchema)
+@blp.alt_response(503, schema=ReadySchema, description="Not ready: `failing` names what fails")
 def ready():
     """Ready for traffic: the database answers, Redis (when configured) answers, a worker beat
     recently (with RQ), and the database's migration is the code's. 503 names what fails."""
