@@ -25,7 +25,8 @@ test: install chromium test-only
 
 test-only:
 	$(VENV)/bin/ruff check backend tests translations
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not fuzz" $(PYTEST_ARGS)
+	$(PY) -m pytest -m fuzz $(PYTEST_ARGS)
 
 install: python node translations pwa
 
