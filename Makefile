@@ -25,8 +25,7 @@ test: install chromium test-only
 
 test-only:
 	$(VENV)/bin/ruff check backend tests translations
-	$(PY) -m pytest -m "not fuzz" $(PYTEST_ARGS)
-	$(PY) -m pytest -m fuzz $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 install: python node translations pwa
 

@@ -21,9 +21,6 @@ from tests.activities.server import session_cookie
 from tests.conftest import ApiClient
 from tests.factories import Factory
 
-# In a pytest process of its own (Makefile): after the fuzz, the RQ burst-worker test in the
-# same process timed out (tests/notifications/test_worker.py), seen twice, cause not found yet.
-pytestmark = pytest.mark.fuzz
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "2"))
 ROLES = ["youth", "mentor", "youth_worker", "contact", "admin"]
 # Operations that end the session they run in; the rest of the fuzz would only see 401s.

@@ -188,7 +188,13 @@ def test_burst_worker_delivers_what_is_due(people, push_service, push_app, monke
     use_rq(push_app, monkeypatch, queue_name)
     users = [people.youth() for _ in range(5)]
     people.send()
-    worker = start_worker(worker_env, "--burst")
-    worker.wait(60)
+    worker = start_worker({**worker_env, "PYTHONFAULTHANDLER": "1"}, "--burst")
+    try:
+        worker.wait(120)
+    except subprocess.TimeoutExpired:
+        # Seen twice in full CI runs, never alone: show where every thread of the worker waits.
+        os.killpg(worker.pid, signal.SIGABRT)
+        worker.wait(10)
+        pytest.fail("the burst worker did not stop:\n" + worker.stderr.read().decode()[-8000:])
     assert worker.returncode == 0, worker.stderr.read().decode()
     assert len(push_service.messages()) == len(users)
