@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 
 from meedoen.audit.models import record
 from meedoen.core.models import utcnow
@@ -332,8 +332,3 @@ def _retry_time(attempts: int, error: Exception, now: datetime) -> datetime:
     retry_after = error.retry_after if isinstance(error, QuotaExceeded) else None
     return now + max(backoff, timedelta(seconds=retry_after or 0))
 
-
-def characters_used(provider: str, since) -> int:
-    return db.session.scalar(select(func.coalesce(func.sum(TranslationUsage.characters), 0))
-                             .where(TranslationUsage.provider == provider,
-                                    TranslationUsage.day >= since))
