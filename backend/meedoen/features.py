@@ -25,6 +25,8 @@ from meedoen.notifications import translation as _notifications_translation  # n
 from meedoen.notifications.inbox_routes import blp as inbox
 from meedoen.notifications.inbox_routes import settings_blp as notification_settings
 from meedoen.notifications.routes import blp as notifications
+from meedoen.participation import export as _participation_export  # noqa: F401
+from meedoen.participation.routes import blp as participation
 from meedoen.places.routes import blp as places
 from meedoen.push.routes import blp as push
 from meedoen.questions import export as _questions_export  # noqa: F401
@@ -38,6 +40,7 @@ API_BLUEPRINTS += [activities]
 API_BLUEPRINTS += [ideas, activity_feedback]
 API_BLUEPRINTS += [push, notifications, inbox, notification_settings]
 API_BLUEPRINTS += [translation]
+API_BLUEPRINTS += [participation]
 
 # Modules whose @demo_loader functions `flask --app meedoen demo` runs.
 DEMO_MODULES = ["meedoen.demo.places"]

@@ -1,0 +1,23 @@
+"""What participation holds about a person, for their data export. Erasure needs nothing
+extra: check-ins go with the account (ON DELETE CASCADE), and a check-in someone else was
+marked in by the erased person keeps the visit and loses who marked it (SET NULL).
+Participation statements are not stored: their check link stops working with the account."""
+
+from sqlalchemy import select
+
+from meedoen.extensions import db
+from meedoen.participation.models import Checkin
+from meedoen.privacy import exporter
+
+
+@exporter("checkins", covers=[Checkin.user_id, Checkin.checked_in_by_id])
+def export_checkins(user) -> dict:
+    mine = db.session.scalars(select(Checkin).where(Checkin.user_id == user.id)
+                              .order_by(Checkin.created_at, Checkin.id))
+    marked = db.session.scalar(select(db.func.count()).select_from(Checkin)
+                               .where(Checkin.checked_in_by_id == user.id,
+                                      Checkin.user_id != user.id))
+    return {"visits": [{"activity_id": c.activity_id, "method": c.method.value,
+                        "walk_in": c.walk_in, "helped_organise": c.helped,
+                        "checked_in_at": c.created_at.isoformat()} for c in mine],
+            "people_checked_in_by_me": marked}

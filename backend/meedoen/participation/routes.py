@@ -1,0 +1,178 @@
+import csv
+import io
+
+from flask import Response
+from flask_login import current_user
+from flask_smorest import Blueprint
+from marshmallow import RAISE
+
+from meedoen.activities.idempotency import run_once
+from meedoen.activities.policy import get_signups_viewable, get_visible_or_404
+from meedoen.activities.routes import IDEMPOTENCY_HEADER_DOC
+from meedoen.audit.models import record
+from meedoen.auth.models import Role
+from meedoen.authz import roles_required
+from meedoen.core.errors import fail
+from meedoen.core.validation import LangQuerySchema
+from meedoen.extensions import db
+from meedoen.participation import checkins, codes, figures, policy, year
+from meedoen.participation.schemas import (
+    CheckinCodeSchema,
+    CheckinInSchema,
+    CheckinResultSchema,
+    DoorListItemSchema,
+    FollowUpItemSchema,
+    MyYearSchema,
+    ParticipationFiguresQuerySchema,
+    ParticipationFiguresSchema,
+    StatementCheckSchema,
+    StatementSchema,
+    TurnoutItemSchema,
+    YearQuerySchema,
+)
+
+blp = Blueprint("participation", __name__, url_prefix="/api/v1",
+                description="Check-in, my year, participation statements and figures")
+
+ORGANISERS = (Role.MENTOR, Role.YOUTH_WORKER, Role.CONTACT, Role.ADMIN)
+
+
+def _me():
+    return current_user._get_current_object()
+
+
+@blp.route("/activities/<int:activity_id>/checkins", methods=["POST"])
+@roles_required()
+@blp.arguments(CheckinInSchema)
+@blp.response(200, CheckinResultSchema)
+@blp.doc(**IDEMPOTENCY_HEADER_DOC)
+def check_in(data, activity_id):
+    """A young person checks in with the activity's code (a walk-in takes a free place), or
+    the organiser marks a signed-up person as here. Twice changes nothing."""
+    user = _me()
+    if "code" in data:
+        if user.role != Role.YOUTH:
+            fail(403)
+        activity = get_visible_or_404(activity_id, user)
+        return run_once(user, lambda: _answer(checkins.by_code(user, activity, data["code"])))
+    if user.role == Role.YOUTH:
+        fail(403)
+    activity = get_signups_viewable(activity_id, user)
+
+    def effect():
+        result = checkins.by_organiser(user, activity, data["user_id"], data["helped"])
+        record(user, "participation.checkin", activity.municipality_id,
+               activity_id=activity.id, youth_id=data["user_id"], helped=data["helped"])
+        return _answer(result)
+
+    return run_once(user, effect)
+
+
+def _answer(result) -> tuple[dict, int]:
+    return checkins.answer(*result), 200
+
+
+@blp.route("/activities/<int:activity_id>/checkins")
+@roles_required(*ORGANISERS)
+@blp.response(200, DoorListItemSchema(many=True))
+def door_list(activity_id):
+    """Everyone going and every walk-in, with whether they are here (the organiser's list)."""
+    return checkins.door_list(get_signups_viewable(activity_id, _me()))
+
+
+@blp.route("/activities/<int:activity_id>/checkin-code")
+@roles_required(*ORGANISERS)
+@blp.response(200, CheckinCodeSchema)
+def checkin_code(activity_id):
+    """The QR text and short code young people check in with; valid until the end."""
+    return codes.code_for(get_signups_viewable(activity_id, _me()))
+
+
+@blp.route("/activities/<int:activity_id>/turnout")
+@roles_required(*ORGANISERS)
+@blp.response(200, TurnoutItemSchema(many=True))
+def turnout(activity_id):
+    """Signed up, here and walk-ins for every occurrence of the activity's series."""
+    return checkins.turnout(get_signups_viewable(activity_id, _me()))
+
+
+@blp.route("/me/year")
+@roles_required(Role.YOUTH)
+@blp.arguments(YearQuerySchema, location="query", unknown=RAISE)
+@blp.response(200, MyYearSchema)
+def my_year(args):
+    """What I took part in this year (or ?year=), by category and month."""
+    return year.my_year(_me(), args.get("year") or year.this_year())
+
+
+@blp.route("/me/year/statement")
+@roles_required(Role.YOUTH)
+@blp.arguments(YearQuerySchema, location="query", unknown=RAISE)
+@blp.response(200, StatementSchema)
+def my_statement(args):
+    """A signed participation statement with a check link for a job coach or school."""
+    return year.statement(_me(), args.get("year") or year.this_year())
+
+
+@blp.route("/statements/<token>")
+@blp.arguments(LangQuerySchema, location="query", unknown=RAISE)
+@blp.response(200, StatementCheckSchema)
+def check_statement(args, token):
+    """Public: whether a statement is real, and only what it says."""
+    return year.checked(token)
+
+
+@blp.route("/figures/participation")
+@roles_required(*policy.FIGURES_ROLES)
+@blp.arguments(ParticipationFiguresQuerySchema, location="query", unknown=RAISE)
+@blp.response(200, ParticipationFiguresSchema)
+def participation_figures(args):
+    """Who took part at least once in the month, by house, language and category; groups
+    under five merged into "other"."""
+    return _figures(args)
+
+
+def _figures(args) -> dict:
+    municipality = policy.figures_municipality(_me(), args.get("municipality_id"))
+    return figures.figures(municipality, args.get("month") or figures.this_month())
+
+
+@blp.route("/figures/participation/csv")
+@roles_required(*policy.FIGURES_ROLES)
+@blp.arguments(ParticipationFiguresQuerySchema, location="query", unknown=RAISE)
+@blp.response(200, content_type="text/csv")
+def participation_csv(args):
+    """The same figures as CSV (one row per group)."""
+    data = _figures(args)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["month", "section", "group", "youth", "took_part", "share"])
+    for section in ("by_house", "by_language", "by_category"):
+        for row in data[section]:
+            writer.writerow([data["month"], section, _cell(row["label"]), _cell(row["youth"]),
+                             _cell(row["took_part"]), _cell(row["share"])])
+    name = f"participation-{data['month']}.csv"
+    return Response(out.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value)
+    # A house name typed by staff must not become a spreadsheet formula.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+@blp.route("/figures/participation/follow-up")
+@roles_required(*policy.FOLLOW_UP_ROLES)
+@blp.response(200, FollowUpItemSchema(many=True))
+def follow_up():
+    """New youth (joined 30 to 90 days ago) who did not take part in their first 30 days:
+    a mentor sees those of their houses, a youth worker those of the municipality."""
+    user = _me()
+    rows = figures.new_without_participation(user.municipality_id,
+                                             policy.follow_up_locations(user))
+    houses = {loc.id: loc.name for loc in user.municipality.locations}
+    record(user, "participation.follow_up.view", user.municipality_id, count=len(rows))
+    db.session.commit()
+    return [{"user_id": r.id, "display_name": r.display_name,
+             "house": houses.get(r.location_id), "joined_at": r.created_at} for r in rows]
