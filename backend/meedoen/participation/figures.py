@@ -56,7 +56,7 @@ def figures(municipality: Municipality, month: date) -> dict:
                                      .where(Location.municipality_id == municipality.id)).all())
     return {"municipality": {"id": municipality.id, "name": municipality.name},
             "month": month.strftime("%Y-%m"), "min_group": MIN_GROUP,
-            "youth": len(youth), "took_part": len(took), "share": _share(len(took), len(youth)),
+            **_whole(len(youth), len(took)),
             "by_house": _rows(_by(youth, took, lambda y: y.location_id,
                                   lambda k: houses.get(k, _("No house"))), len(youth)),
             "by_language": _rows(_by(youth, took, lambda y: y.ui_language,
@@ -135,6 +135,12 @@ def _row(group: Group, total: int, per_group: bool) -> dict:
     return {"key": group.key, "label": group.label, "youth": base,
             "took_part": len(group.took), "share": _share(len(group.took), base),
             "hidden": False}
+
+
+def _whole(youth: int, took: int) -> dict:
+    if youth < MIN_GROUP:
+        return {"youth": None, "took_part": None, "share": None}
+    return {"youth": youth, "took_part": took, "share": _share(took, youth)}
 
 
 def _share(part: int, whole: int) -> float | None:
