@@ -69,6 +69,8 @@ CASES = [
         "same": by_role(200, anonymous=401, contact=403),
         "other": by_role(404, anonymous=401, admin=200),
     }, body=checkin_body, note="youth: walk-in with the code (same); staff: tap 'here'"),
+    Case("POST", "/api/v1/checkins", by_role(403, anonymous=401, youth=422),
+         body={"code": "NOPE00"}, note="a wrong code; the right one: tests/participation"),
     Case("GET", "/api/v1/activities/{running}/checkins", ORGANISER_LIST),
     Case("GET", "/api/v1/activities/{running}/checkin-code", ORGANISER_LIST),
     Case("GET", "/api/v1/activities/{running}/turnout", ORGANISER_LIST),

@@ -11,6 +11,7 @@ from meedoen.participation import codes
 from meedoen.participation.models import Checkin
 from sqlalchemy import func, select
 
+from tests.activities.helpers import make_activity
 from tests.participation.helpers import running_activity, sign_up
 
 
@@ -206,3 +207,19 @@ def test_turnout_over_the_series(client, factory, town, clock):
     assert [(t["signed_up"], t["here"], t["walk_ins"], t["past"]) for t in turnout] == [
         (3, 2, 0, True), (3, 1, 0, True), (0, 0, 0, False), (0, 0, 0, False)]
     assert occurrences[1].starts_at - occurrences[0].starts_at == week
+
+
+def test_a_code_alone_finds_its_activity(client, factory, town, clock):
+    activity, later = running_activity(town), make_activity(town)
+    youth = factory.user(Role.YOUTH, town)
+    client.login_as(youth)
+    for code, status in ((codes.short_code(later), 422), (codes.qr_text(later), 409),
+                         (codes.short_code(activity).lower(), 200),
+                         (codes.qr_text(activity), 200)):
+        response = client.post("/api/v1/checkins", json={"code": code})
+        assert response.status_code == status, code
+    stranger = factory.user(Role.YOUTH, factory.municipality())
+    client.login_as(stranger)
+    for code in (codes.short_code(activity), codes.qr_text(activity)):
+        assert client.post("/api/v1/checkins", json={"code": code}).status_code == 422
+    assert _count() == 1

@@ -9,10 +9,12 @@ from datetime import timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
+from sqlalchemy import select
 
-from meedoen.activities.models import Activity
+from meedoen.activities.models import Activity, ActivityStatus
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
+from meedoen.extensions import db
 
 QR_PREFIX = "meedoen:checkin"
 SHORT_LENGTH = 6
@@ -69,6 +71,27 @@ def _verify_qr(activity: Activity, text: str) -> None:
         fail(422, "other_activity", _("This code belongs to another activity."))
     if int(expires) != _expires(activity) or int(expires) < utcnow().timestamp():
         _refuse_over()
+
+
+def activity_of(user, typed: str) -> Activity:
+    """The occurrence a code belongs to: the QR text names it; a short code is matched
+    against the occurrences of the user's municipality that are open for check-in now."""
+    text = typed.strip()
+    if text.startswith(QR_PREFIX + ":"):
+        activity_id = text[len(QR_PREFIX) + 1:].split(":")[0]
+        found = db.session.get(Activity, int(activity_id)) if activity_id.isdigit() else None
+        if found is not None and found.municipality_id == user.municipality_id:
+            return found
+        _refuse_invalid()
+    now = utcnow()
+    running = db.session.scalars(select(Activity).where(
+        Activity.municipality_id == user.municipality_id,
+        Activity.status == ActivityStatus.PUBLISHED,
+        Activity.starts_at <= now + OPENS_BEFORE, Activity.ends_at >= now))
+    for activity in running:
+        if hmac.compare_digest(text.upper().encode(), short_code(activity).encode()):
+            return activity
+    _refuse_invalid()
 
 
 def _refuse_invalid() -> None:

@@ -20,6 +20,7 @@ from meedoen.participation.schemas import (
     CheckinCodeSchema,
     CheckinInSchema,
     CheckinResultSchema,
+    CodeInSchema,
     DoorListItemSchema,
     FollowUpItemSchema,
     MyYearSchema,
@@ -70,6 +71,19 @@ def check_in(data, activity_id):
 
 def _answer(result) -> tuple[dict, int]:
     return checkins.answer(*result), 200
+
+
+@blp.route("/checkins", methods=["POST"])
+@roles_required(Role.YOUTH)
+@blp.arguments(CodeInSchema)
+@blp.response(200, CheckinResultSchema)
+@blp.doc(**IDEMPOTENCY_HEADER_DOC)
+def check_in_with_code(data):
+    """A young person checks in with a code alone (scanned or typed): the QR names its
+    activity, a short code is looked up among the activities open for check-in now."""
+    user = _me()
+    activity = codes.activity_of(user, data["code"])
+    return run_once(user, lambda: _answer(checkins.by_code(user, activity, data["code"])))
 
 
 @blp.route("/activities/<int:activity_id>/checkins")

@@ -21,6 +21,11 @@ class CheckinInSchema(Schema):
             raise ma.ValidationError(_l("Send either a code or a person."), "code")
 
 
+class CodeInSchema(Schema):
+    code = Text(required=True, min_length=1, max_length=120,
+                metadata={"description": "The QR text or the short code"})
+
+
 class CheckinResultSchema(Schema):
     activity_id = fields.Integer()
     user_id = fields.Integer()
