@@ -7,6 +7,7 @@ from meedoen.auth.sessions import end_session, start_session
 from meedoen.authz import roles_required
 from meedoen.extensions import db
 from meedoen.privacy import export_user
+from meedoen.privacy.erasure import erase_account
 
 blp = Blueprint("me", __name__, url_prefix="/api/v1/me", description="My own account")
 
@@ -47,7 +48,7 @@ def delete_me():
     user = current_user._get_current_object()
     keep_an_admin(user, leaves=True)
     end_session(user)
-    db.session.delete(user)
+    erase_account(db.session, user)
     db.session.commit()
 
 

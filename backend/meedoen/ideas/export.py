@@ -14,7 +14,7 @@ from meedoen.ideas.models import FeedbackGiven, Idea, IdeaAnswer, IdeaReport, Id
 from meedoen.ideas.notices import idea_url
 from meedoen.notifications.models import InboxItem
 from meedoen.privacy import exporter
-from meedoen.privacy.erasure import on_erasure, owned_ids
+from meedoen.privacy.erasure import eraser, owned_ids
 from meedoen.translation.models import TranslationJob
 
 
@@ -81,7 +81,7 @@ def authored_ideas(connection: Connection, user_id: int) -> list[int]:
     return list(connection.scalars(select(Idea.id).where(Idea.author_id == user_id)))
 
 
-@on_erasure
+@eraser("ideas", covers=["inbox_item.url", "event.data", "translation_job.subject_id"])
 def forget_ideas(connection: Connection, user_id: int) -> None:
     """The person's ideas go with them (CASCADE); so do the messages *others* got about them
     (a supporter's "“<title>” is now: Planned", in any language), the pending events that

@@ -5,10 +5,11 @@ foreign key to ``user.id`` must be covered by some section, and audit details th
 person (``meedoen.audit.models.PERSON_KEYS``) are exported too; tests/privacy walk
 ``db.metadata`` and fail when a table is forgotten.
 
-Erasure relies on the database: every foreign key to ``user.id`` declares ``ondelete``
-(CASCADE for the user's own rows, SET NULL where a shared record must stay). What the
-database cannot see (texts of *others* that quote the person's content, ids inside audit
-details) is removed by ``meedoen.privacy.erasure`` in the same transaction as the delete.
+Erasure (``meedoen.privacy.erasure.erase_account``) relies on the database: a foreign key
+to ``user.id`` declares ``ondelete`` (CASCADE for the user's own rows, SET NULL where a shared
+record must stay). What the database cannot see (texts of *others* that quote the person's
+content, ids inside audit details) is removed by the registered ``eraser`` functions in the
+same transaction as the delete.
 """
 
 from collections.abc import Callable, Iterable
@@ -17,7 +18,7 @@ _exporters: dict[str, Callable] = {}
 _covers: dict[str, set[str]] = {}
 
 
-def _column_name(column) -> str:
+def column_name(column) -> str:
     if isinstance(column, str):
         return column
     column = getattr(column, "expression", column)  # an ORM attribute -> its Column
@@ -33,7 +34,7 @@ def exporter(section: str, covers: Iterable = ()):
 
     def register(fn):
         _exporters[section] = fn
-        _covers[section] = {_column_name(c) for c in covers}
+        _covers[section] = {column_name(c) for c in covers}
         return fn
 
     return register

@@ -1,33 +1,84 @@
-"""What erasing an account removes beyond the database's ON DELETE.
+"""Erasing an account: one explicit function, and a registry of erasers beside the exporters.
 
-The foreign keys take the person's own rows (CASCADE) and their name off shared ones
-(SET NULL). Two kinds of trace are invisible to them, and are removed here, in the same
-transaction as the delete (a SQLAlchemy ``before_delete`` on ``User``, so every way an
-account is deleted does it):
+``erase_account(session, user)`` is the one way an account is erased (``DELETE /me``): in
+one transaction it runs every registered eraser, empties the audit details that name the
+person, and deletes the user's row. The foreign keys then take the person's own rows
+(CASCADE) and their name off shared ones (SET NULL). What they cannot see is removed by the
+erasers:
 
 - texts of *other* people that quote the person's content, e.g. a supporter's inbox item
-  "“<idea title>” is now: Planned" (features register an ``on_erasure`` hook);
+  "“<idea title>” is now: Planned" (features register an ``eraser``);
 - ids inside audit details: the row stays (who did what, when), but a detail that names the
   person (``meedoen.audit.models.PERSON_KEYS``) or one of their own objects (``owned_ids``,
   e.g. ``idea_id``) becomes ``None``, and ``"erased"`` lists the keys that were emptied — a
   tombstone that says something was removed without saying who.
+
+An eraser says which columns it clears (``covers``). tests/privacy/test_erasers.py walks the
+metadata: every column that points at ``user.id`` is emptied by its foreign key's ON DELETE
+or covered by an eraser, so a new feature's table cannot be forgotten.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from sqlalchemy import Connection, event, or_, select, update
+from sqlalchemy import Connection, or_, select, update
+from sqlalchemy.orm import Session
 
 from meedoen.audit.models import PERSON_KEYS, AuditLog
-from meedoen.auth.models import User
+from meedoen.privacy import column_name
 
-_hooks: list[Callable[[Connection, int], None]] = []
+EraseFn = Callable[[Connection, int], None]
+
+
+@dataclass(frozen=True)
+class Eraser:
+    erase: EraseFn
+    covers: frozenset[str]
+
+
+_erasers: dict[str, Eraser] = {}
 _owned: dict[str, Callable[[Connection, int], list[int]]] = {}
 
 
-def on_erasure(fn: Callable[[Connection, int], None]):
-    """Register ``fn(connection, user_id)``: runs before the user's row is deleted."""
-    _hooks.append(fn)
-    return fn
+def eraser(name: str, covers: Iterable = ()):
+    """Register ``fn(connection, user_id)`` as the eraser ``name``: it runs before the user's
+    row is deleted. ``covers``: the columns (``Model.column`` or ``"table.column"``) whose
+    traces of the person it removes."""
+
+    def register(fn: EraseFn) -> EraseFn:
+        _erasers[name] = Eraser(fn, frozenset(column_name(c) for c in covers))
+        return fn
+
+    return register
+
+
+def on_erasure(fn: EraseFn) -> EraseFn:
+    """The older spelling of ``eraser``, named after the function and covering no column."""
+    return eraser(f"{fn.__module__}.{fn.__qualname__}")(fn)
+
+
+def erasers() -> dict[str, Eraser]:
+    return dict(_erasers)
+
+
+def erased_columns() -> dict[str, set[str]]:
+    """``"table.column"`` -> the erasers that cover it."""
+    found: dict[str, set[str]] = {}
+    for name, registered in _erasers.items():
+        for column in registered.covers:
+            found.setdefault(column, set()).add(name)
+    return found
+
+
+def erase_account(session: Session, user) -> None:
+    """Erase ``user``: the erasers, the audit tombstones, then the row (ON DELETE does the
+    rest). The caller commits."""
+    connection = session.connection()
+    for registered in _erasers.values():
+        registered.erase(connection, user.id)
+    tombstone_audit(connection, user.id)
+    session.delete(user)
+    session.flush()
 
 
 def owned_ids(detail_key: str):
@@ -68,10 +119,3 @@ def tombstone_audit(connection: Connection, user_id: int) -> None:
             new[key] = None
         new["erased"] = sorted(set(new.get("erased") or []) | set(emptied))
         connection.execute(update(AuditLog).where(AuditLog.id == row_id).values(details=new))
-
-
-@event.listens_for(User, "before_delete")
-def _erase_traces(mapper, connection: Connection, user: User) -> None:
-    for hook in _hooks:
-        hook(connection, user.id)
-    tombstone_audit(connection, user.id)

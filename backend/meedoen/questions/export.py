@@ -3,7 +3,7 @@ from sqlalchemy import Connection, and_, delete, or_, select
 from meedoen.auth.models import User
 from meedoen.extensions import db
 from meedoen.privacy import exporter
-from meedoen.privacy.erasure import on_erasure
+from meedoen.privacy.erasure import eraser
 from meedoen.questions.models import Question, QuestionMessage, QuestionRecipient
 from meedoen.questions.translation import message_rows, question_rows
 from meedoen.translation.models import TranslationJob
@@ -57,7 +57,7 @@ def export_received(user: User) -> list[dict]:
             for question_id, contact_name, at in rows]
 
 
-@on_erasure
+@eraser("questions", covers=["translation_job.subject_id"])
 def forget_questions(connection: Connection, user_id: int) -> None:
     """The person's questions go with them (CASCADE); so do their queued translations."""
     asked = select(Question.id).where(Question.asker_id == user_id).scalar_subquery()
