@@ -21,11 +21,11 @@ from meedoen.activities.models import (
     SignupStatus,
 )
 from meedoen.activities.queries import language
-from meedoen.activities.texts import localized
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
 from meedoen.extensions import db
+from meedoen.i18n.texts import localized
 
 FEED_KEEPS_PAST = timedelta(days=30)
 USER_ID = re.compile(r"^[0-9]{1,9}$")

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from meedoen.core.models import UTCDateTime, postgresql_only, utcnow
 from meedoen.extensions import db
-from meedoen.translation.columns import TranslatedText
+from meedoen.i18n.texts import TranslatedText
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 EVENING_FROM_HOUR = 17
@@ -147,7 +147,7 @@ class Activity(db.Model):
 
 class ActivityText(TranslatedText, db.Model):
     """Title and description in one language: the original, or a translation by staff or by
-    the machine (``origin``; see meedoen.translation.columns)."""
+    the machine (``origin``; see meedoen.i18n.texts)."""
 
     activity_id: Mapped[int] = mapped_column(
         ForeignKey("activity.id", ondelete="CASCADE"), primary_key=True

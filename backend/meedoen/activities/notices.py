@@ -3,9 +3,9 @@
 from flask_babel import format_datetime, get_locale
 from flask_babel import gettext as _
 
-from meedoen.activities.texts import localized
 from meedoen.events import renderer
 from meedoen.extensions import db
+from meedoen.i18n.texts import localized
 
 ACTIVITY_CHANGED = "activity.changed"
 ACTIVITY_CANCELLED = "activity.cancelled"

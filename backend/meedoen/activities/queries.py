@@ -18,11 +18,10 @@ from meedoen.activities.models import (
 )
 from meedoen.activities.policy import can_manage, visible_to
 from meedoen.activities.texts import FIELDS as TEXT_FIELDS
-from meedoen.activities.texts import localized
 from meedoen.auth.models import Role, User
 from meedoen.core.models import utcnow
 from meedoen.extensions import db
-from meedoen.translation.columns import translation_statuses
+from meedoen.i18n.texts import localized, translation_statuses
 
 MAX_GOING_TOGETHER = 50
 

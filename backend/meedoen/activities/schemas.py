@@ -7,7 +7,7 @@ from marshmallow import fields, validate, validates_schema
 from meedoen.activities.models import ActivityStatus, SignupStatus, Transport
 from meedoen.categories import CATEGORY_SLUGS
 from meedoen.core.validation import LanguageCode, Range, Schema, Text
-from meedoen.i18n.fallback import LanguageFieldsSchema
+from meedoen.i18n.fallback import LocalizedTextSchema
 
 MAX_LANGUAGES = 20
 SEARCHABLE_DATES = (date(2000, 1, 1), date(2999, 12, 31))
@@ -103,12 +103,6 @@ class ActivityQuerySchema(Schema):
     page = fields.Integer(load_default=1, validate=Range(1, 100_000))
     per_page = fields.Integer(load_default=20, validate=Range(1, 100))
     lang = fields.String(metadata={"description": "Language of the answer"})
-
-
-class LocalizedTextSchema(LanguageFieldsSchema):
-    title = fields.String()
-    description = fields.String(metadata={"description": "Sanitised HTML: links and basic "
-                                                         "formatting only"})
 
 
 class ActivitySchema(Schema):

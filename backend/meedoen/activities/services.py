@@ -22,7 +22,7 @@ from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
 from meedoen.events import notify
 from meedoen.extensions import db
-from meedoen.translation.columns import HUMAN, fields_of, snapshot, stamp_after_edit
+from meedoen.i18n.texts import HUMAN, fields_of, snapshot, stamp_after_edit
 from meedoen.translation.service import machine_suggestion
 from meedoen.translation.subjects import request_translation
 

@@ -1,4 +1,5 @@
-"""Activity texts: sanitising and choosing the language to show."""
+"""Activity texts: the fields, sanitising and the search text (showing them in a language is
+``meedoen.i18n.texts.localized``)."""
 
 import html
 
@@ -7,19 +8,11 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from meedoen.core.sanitize import clean_html
-from meedoen.translation.columns import localized_fields
+from meedoen.i18n.texts import TITLE_AND_DESCRIPTION
 
-FIELDS = ("title", "description")
+FIELDS = TITLE_AND_DESCRIPTION
 
 clean_description = clean_html  # staff write activity descriptions: links are kept
-
-
-def localized(texts: list, original_language: str, wanted: str,
-              with_original: bool = False) -> dict:
-    """Title and description in ``wanted`` (else the original, else any), which language and
-    translation status it is, and (``with_original``) the original behind a machine text."""
-    return localized_fields({text.language: text for text in texts}, original_language, wanted,
-                            FIELDS, with_original)
 
 
 def search_text(texts) -> str:

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from meedoen.auth.models import User
 from meedoen.core.models import UTCDateTime, utcnow
 from meedoen.extensions import db
+from meedoen.i18n.texts import TranslatedText
 from meedoen.places.models import Municipality
-from meedoen.translation.columns import TranslatedText
 
 
 class ContactKind(enum.StrEnum):

@@ -18,8 +18,8 @@ from meedoen.contacts.policy import assignments_in_scope, can_edit, can_manage, 
 from meedoen.contacts.texts import FIELDS, base_language, editor_statuses, pick_text
 from meedoen.core.errors import fail
 from meedoen.extensions import db
+from meedoen.i18n.texts import snapshot, stamp_after_edit
 from meedoen.places.models import Municipality
-from meedoen.translation.columns import snapshot, stamp_after_edit
 from meedoen.translation.service import machine_suggestion
 from meedoen.translation.subjects import request_translation
 

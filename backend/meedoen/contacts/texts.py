@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from flask_babel import get_locale
 
 from meedoen.config import DEFAULT_LANGUAGE
-from meedoen.translation.columns import localized_fields, translation_statuses
+from meedoen.i18n.texts import localized_fields, translation_statuses
 
 FIELDS = ("help_text",)
 

@@ -34,3 +34,11 @@ class LanguageFieldsSchema(Schema):
     original = fields.Dict(keys=fields.String(), values=fields.String(), metadata={
         "description": "The text in its original language (with `language`), where the shown "
                        "text is machine translated or outdated: 'show the original'"})
+
+
+class LocalizedTextSchema(LanguageFieldsSchema):
+    """A title and description shown in one language (activities, ideas)."""
+
+    title = fields.String()
+    description = fields.String(metadata={"description": "Sanitised HTML: links and basic "
+                                                         "formatting only"})

@@ -15,12 +15,12 @@ from sqlalchemy import exists, func, select
 
 from meedoen.activities.models import Activity, ActivityStatus, Signup, SignupStatus
 from meedoen.activities.policy import can_see_signups, visible
-from meedoen.activities.texts import localized
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
 from meedoen.core.sql import insert_ignore
 from meedoen.extensions import db
+from meedoen.i18n.texts import localized
 from meedoen.ideas.models import ActivityFeedback, FeedbackGiven
 from meedoen.ideas.present import wanted_language
 

@@ -2,9 +2,9 @@
 
 from flask_babel import gettext as _
 
-from meedoen.activities.texts import localized
 from meedoen.events import renderer
 from meedoen.extensions import db
+from meedoen.i18n.texts import localized
 from meedoen.ideas.models import STATUS_LABELS, Idea, IdeaStatus
 from meedoen.ideas.present import wanted_language
 

@@ -8,10 +8,10 @@ from sqlalchemy.orm import selectinload
 
 from meedoen.activities.models import Activity
 from meedoen.activities.policy import YOUTH_SEES
-from meedoen.activities.texts import localized
 from meedoen.auth.models import Role, User
 from meedoen.config import DEFAULT_LANGUAGE
 from meedoen.extensions import db
+from meedoen.i18n.texts import localized, localized_fields
 from meedoen.ideas.models import (
     STATUS_LABELS,
     Idea,
@@ -23,7 +23,6 @@ from meedoen.ideas.models import (
 )
 from meedoen.ideas.policy import is_moderator, sees_author
 from meedoen.ideas.translation import ANSWER_FIELDS
-from meedoen.translation.columns import localized_fields
 from meedoen.translation.subjects import rows_by_language
 
 VISIBLE_NAMES = 50

@@ -10,15 +10,15 @@ from flask_babel import ngettext
 from sqlalchemy import delete, select, update
 
 from meedoen.activities.models import Activity
-from meedoen.activities.texts import FIELDS, clean_description
 from meedoen.audit.models import record
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
-from meedoen.core.sanitize import clean_youth_html
+from meedoen.core.sanitize import clean_html, clean_youth_html
 from meedoen.core.sql import insert_ignore
 from meedoen.events import notify
 from meedoen.extensions import db
+from meedoen.i18n.texts import TITLE_AND_DESCRIPTION, fields_of, snapshot, stamp_after_edit
 from meedoen.ideas.models import (
     Idea,
     IdeaAnswer,
@@ -32,7 +32,6 @@ from meedoen.ideas.models import (
 )
 from meedoen.ideas.present import wanted_language
 from meedoen.ideas.translation import ANSWER_FIELDS
-from meedoen.translation.columns import fields_of, snapshot, stamp_after_edit
 from meedoen.translation.service import machine_suggestion
 from meedoen.translation.subjects import request_translation, rows_by_language
 
@@ -77,7 +76,7 @@ def create_idea(user: User, data: dict) -> Idea:
                 created_at=utcnow())
     idea.texts = [IdeaText(language=language, title=data["title"],
                            description=clean_youth_html(data["description"]))]
-    stamp_after_edit(rows_by_language(idea.texts), language, FIELDS, {})
+    stamp_after_edit(rows_by_language(idea.texts), language, TITLE_AND_DESCRIPTION, {})
     db.session.add(idea)
     db.session.flush()
     request_translation("idea", idea.id)
@@ -90,7 +89,7 @@ def set_text(user: User, idea: Idea, language: str, data: dict) -> None:
     staff change is theirs (``human``); a changed original has its machine translations redone
     and its human ones marked outdated."""
     rows = rows_by_language(idea.texts)
-    before = snapshot(rows, FIELDS)
+    before = snapshot(rows, TITLE_AND_DESCRIPTION)
     text = rows.get(language)
     if text is None:
         text = rows[language] = IdeaText(language=language)
@@ -98,8 +97,9 @@ def set_text(user: User, idea: Idea, language: str, data: dict) -> None:
     text.title = data["title"]
     text.description = clean_youth_html(data["description"])
     if idea.original_language in rows:
-        stamp_after_edit(rows, idea.original_language, FIELDS, before)
-    if language == idea.original_language and before.get(language) != fields_of(text, FIELDS):
+        stamp_after_edit(rows, idea.original_language, TITLE_AND_DESCRIPTION, before)
+    edited = before.get(language) != fields_of(text, TITLE_AND_DESCRIPTION)
+    if language == idea.original_language and edited:
         db.session.flush()
         request_translation("idea", idea.id)
     record(user, "idea.translate", idea.municipality_id, idea_id=idea.id, language=language)
@@ -145,7 +145,7 @@ def answer(user: User, idea: Idea, data: dict) -> IdeaAnswer:
     reply = IdeaAnswer(idea_id=idea.id, author_id=user.id, status=status,
                        original_language=original_language,
                        activity_id=activity.id if activity else None, created_at=utcnow())
-    reply.texts = [IdeaAnswerText(language=language, message=clean_description(message))
+    reply.texts = [IdeaAnswerText(language=language, message=clean_html(message))
                    for language, message in messages.items()]
     # Texts typed by staff are theirs; one saved exactly as the machine suggested it stays
     # marked as machine translated (POST /translation/preview, kind "idea_answer").

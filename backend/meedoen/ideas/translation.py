@@ -5,9 +5,9 @@ An idea is written by a young person: a personal text, sent only to a provider a
 those, never cached. A staff answer is written for publication: it may go to any provider.
 """
 
-from meedoen.activities.texts import FIELDS, clean_description
-from meedoen.core.sanitize import clean_youth_html
+from meedoen.core.sanitize import clean_html, clean_youth_html
 from meedoen.extensions import db
+from meedoen.i18n.texts import TITLE_AND_DESCRIPTION
 from meedoen.ideas.models import Idea, IdeaAnswer, IdeaAnswerText, IdeaText
 from meedoen.translation.subjects import Subject, register, row_adder, rows_by_language
 
@@ -24,12 +24,12 @@ def _answer_municipality(answer: IdeaAnswer) -> int | None:
 
 
 IDEA = register(Subject(
-    name="idea", model=Idea, fields=FIELDS, rows=_rows, personal=True,
+    name="idea", model=Idea, fields=TITLE_AND_DESCRIPTION, rows=_rows, personal=True,
     add_row=row_adder("texts", IdeaText, title="", description=""),
     html_fields=frozenset({"description"}), clean_html=clean_youth_html))
 
 IDEA_ANSWER = register(Subject(
     name="idea_answer", model=IdeaAnswer, fields=ANSWER_FIELDS, rows=_rows,
     add_row=row_adder("texts", IdeaAnswerText, message=""),
-    html_fields=frozenset({"message"}), clean_html=clean_description,
+    html_fields=frozenset({"message"}), clean_html=clean_html,
     municipality_id=_answer_municipality))

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from meedoen.auth.models import User
 from meedoen.core.models import UTCDateTime, utcnow
 from meedoen.extensions import db
-from meedoen.translation.columns import TranslatedText, shown_translation
+from meedoen.i18n.texts import TranslatedText, shown_translation
 
 # A notification is written in Dutch (required); other languages are the sender's own
 # translations or the machine's (meedoen.notifications.translation).

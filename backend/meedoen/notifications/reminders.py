@@ -49,7 +49,7 @@ def make_due_reminders(now: datetime) -> int:
 @renderer(REMINDER_KIND)
 def render_reminder(event) -> dict | None:
     from meedoen.activities.models import Activity
-    from meedoen.activities.texts import localized
+    from meedoen.i18n.texts import localized
 
     activity = db.session.get(Activity, event.data["activity_id"])
     if activity is None or activity.status.value != "published":

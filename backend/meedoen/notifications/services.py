@@ -12,6 +12,7 @@ from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
 from meedoen.core.ratelimit import check_per_person
 from meedoen.extensions import db
+from meedoen.i18n.texts import stamp_after_edit
 from meedoen.notifications.audience import count_recipients
 from meedoen.notifications.models import (
     ORIGINAL_LANGUAGE,
@@ -23,7 +24,6 @@ from meedoen.notifications.models import (
     NotificationText,
 )
 from meedoen.notifications.policy import check_locations, target_municipality
-from meedoen.translation.columns import stamp_after_edit
 from meedoen.translation.service import machine_suggestion
 from meedoen.translation.subjects import request_translation
 

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from meedoen.auth.models import User
 from meedoen.config import SHIPPED_LANGUAGES
 from meedoen.extensions import db
+from meedoen.i18n.texts import MACHINE, fields_of
 from meedoen.notifications.audience import recipients_query
 from meedoen.notifications.models import (
     ORIGINAL_LANGUAGE,
@@ -18,7 +19,6 @@ from meedoen.notifications.models import (
     NotificationText,
 )
 from meedoen.translation.audience import base
-from meedoen.translation.columns import MACHINE, fields_of
 from meedoen.translation.subjects import Subject, register
 
 

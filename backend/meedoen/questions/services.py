@@ -18,12 +18,12 @@ from meedoen.core.models import utcnow
 from meedoen.core.ratelimit import check_per_person
 from meedoen.events import notify
 from meedoen.extensions import db
+from meedoen.i18n.texts import OriginalText, localized_fields
 from meedoen.questions.models import Question, QuestionMessage, QuestionRecipient
 from meedoen.questions.policy import current_recipients, readable_by
 from meedoen.questions.translation import FIELDS, message_rows, question_rows
 from meedoen.topics import get_topic
 from meedoen.translation.audience import base
-from meedoen.translation.columns import OriginalText, localized_fields
 from meedoen.translation.subjects import request_translation
 
 

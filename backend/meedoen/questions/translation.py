@@ -8,10 +8,10 @@ translations go with the question.
 """
 
 from meedoen.extensions import db
+from meedoen.i18n.texts import OriginalText
 from meedoen.questions.models import Question, QuestionMessage, QuestionMessageText, QuestionText
 from meedoen.questions.policy import current_recipients
 from meedoen.translation.audience import app_languages
-from meedoen.translation.columns import OriginalText
 from meedoen.translation.subjects import Subject, register, row_adder, rows_by_language
 
 FIELDS = ("body",)

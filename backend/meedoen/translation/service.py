@@ -8,7 +8,7 @@ from sqlalchemy import String, cast, func, select
 
 from meedoen.core.models import utcnow
 from meedoen.extensions import db
-from meedoen.translation.columns import content_hash, fields_of, translation_status
+from meedoen.i18n.texts import content_hash, fields_of, translation_status
 from meedoen.translation.models import TranslationUsage
 from meedoen.translation.providers import ProviderError, provider_from_config
 from meedoen.translation.subjects import SUBJECTS

@@ -22,8 +22,8 @@ from meedoen.audit.models import record
 from meedoen.core.models import utcnow
 from meedoen.core.sql import insert_ignore
 from meedoen.extensions import db
+from meedoen.i18n.texts import MACHINE, content_hash, fields_of
 from meedoen.translation.audience import base, remembered
-from meedoen.translation.columns import MACHINE, content_hash, fields_of
 from meedoen.translation.models import TranslationCache, TranslationJob, TranslationUsage
 from meedoen.translation.providers import BadAnswer, ProviderError, QuotaExceeded
 from meedoen.translation.service import get_provider, personal_texts_allowed
