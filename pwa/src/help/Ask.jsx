@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { useAction } from "../lib/action.js";
 import { api, useApi } from "../lib/api.js";
 import { lang, t } from "../lib/i18n.js";
 import { navigate } from "../router.js";
@@ -10,22 +11,11 @@ export default function Ask({ query }) {
   const contact = useApi(contactId ? `/contacts/${Number(contactId)}` : null);
   const [topic, setTopic] = useState(query.get("topic") || "");
   const [body, setBody] = useState("");
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
-  const send = async (event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const question = await api("/questions", { method: "POST", body: {
-        topic, body, language: lang(), ...(contactId ? { contact_id: Number(contactId) } : {}) } });
-      navigate(`/help/questions/${question.id}`, { replace: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit: send } = useAction(async () => {
+    const question = await api("/questions", { method: "POST", body: {
+      topic, body, language: lang(), ...(contactId ? { contact_id: Number(contactId) } : {}) } });
+    navigate(`/help/questions/${question.id}`, { replace: true });
+  });
   const options = [{ value: "", label: t("Choose a topic") },
     ...(topics.data || []).map((x) => ({ value: x.slug, label: x.label }))];
   return (

@@ -1,19 +1,19 @@
 // One tap after an activity: did you like it? Only totals are ever shown, never who said what.
 import { useState } from "preact/hooks";
-import { useApi } from "../lib/api.js";
+import { useAction } from "../lib/action.js";
+import { api, useApi } from "../lib/api.js";
 import { formatDay, t } from "../lib/i18n.js";
 import { Button, Empty, ErrorNote, Loading, Page, Section, TextField, UserText } from "../ui/kit.jsx";
-import { useAction } from "./parts.jsx";
 
 function FeedbackCard({ item }) {
   const [comment, setComment] = useState("");
   const [sent, setSent] = useState(false);
-  const { busy, error, run } = useAction(() => setSent(true));
-  const text = item.text;
-  const send = (liked) => {
+  const { busy, error, run: send } = useAction(async (liked) => {
     const body = comment.trim() ? { liked, comment: comment.trim() } : { liked };
-    run(`/activities/${item.activity_id}/feedback`, { method: "POST", body });
-  };
+    await api(`/activities/${item.activity_id}/feedback`, { method: "POST", body });
+    setSent(true);
+  });
+  const text = item.text;
   return (
     <li class="card" data-feedback={item.activity_id}>
       <h3><UserText text={text.title} language={text.language} /></h3>

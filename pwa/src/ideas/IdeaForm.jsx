@@ -1,20 +1,21 @@
 import { useState } from "preact/hooks";
+import { useAction } from "../lib/action.js";
+import { api } from "../lib/api.js";
 import { lang, t } from "../lib/i18n.js";
 import { LANGUAGES } from "../lib/languages.js";
 import { navigate } from "../router.js";
 import { Button, ErrorNote, Page, SelectField, TextField, Toggle } from "../ui/kit.jsx";
-import { useAction, useCategories } from "./parts.jsx";
+import { useCategories } from "./parts.jsx";
 
 export default function IdeaForm() {
   const categories = useCategories();
   const [form, setForm] = useState({ title: "", description: "", category: "", language: lang(),
                                      will_help_organise: false });
-  const { busy, error, run } = useAction((idea) => navigate(`/ideas/${idea.id}`));
+  const { busy, error, submit } = useAction(async () => {
+    const idea = await api("/ideas", { method: "POST", body: form });
+    navigate(`/ideas/${idea.id}`);
+  });
   const set = (name) => (value) => setForm({ ...form, [name]: value });
-  const submit = (event) => {
-    event.preventDefault();
-    run("/ideas", { method: "POST", body: form });
-  };
   const fields = error?.fields || {};
   return (
     <Page title={t("Propose an idea")} back="/ideas">

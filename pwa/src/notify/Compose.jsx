@@ -3,7 +3,7 @@ import { api, useApi } from "../lib/api.js";
 import { fromLocalInput } from "../lib/amsterdam.js";
 import { formatDateTime, t, tn } from "../lib/i18n.js";
 import { LANGUAGES, languageName } from "../lib/languages.js";
-import { useSubmit } from "../lib/submit.js";
+import { useAction } from "../lib/action.js";
 import { navigate } from "../router.js";
 import { useCategories } from "../settings/InterestPicker.jsx";
 import { Button, Chip, ErrorNote, LanguageTabs, Page, Section, SelectField, TextField, Toggle } from "../ui/kit.jsx";
@@ -92,7 +92,7 @@ export default function Compose() {
     machine.edited(active);
     setTexts({ ...texts, [active]: { ...text, [name]: value } });
   };
-  const { busy, error, submit: send } = useSubmit(async () => {
+  const { busy, error, submit: send } = useAction(async () => {
     const filled = Object.entries(texts).filter(([, v]) => v.title.trim() || v.body.trim())
       .map(([code, v]) => ({ lang: code, title: v.title, body: v.body }));
     const sent = await api("/notifications", { method: "POST", body: {

@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { useAction } from "../lib/action.js";
 import { api } from "../lib/api.js";
 import { t } from "../lib/i18n.js";
 import { signedIn } from "../lib/session.js";
@@ -7,21 +8,10 @@ import { Button, ErrorNote, Page, TextField } from "../ui/kit.jsx";
 
 export default function Login() {
   const [form, setForm] = useState({ username: "", password: "" });
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await signedIn(await api("/auth/login", { method: "POST", body: form }));
-      navigate("/", { replace: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useAction(async () => {
+    await signedIn(await api("/auth/login", { method: "POST", body: form }));
+    navigate("/", { replace: true });
+  });
   return (
     <Page title={t("Log in")} back="/welcome">
       <form onSubmit={submit} noValidate>

@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { useAction } from "../lib/action.js";
 import { api } from "../lib/api.js";
 import { lang, t } from "../lib/i18n.js";
 import { signedIn } from "../lib/session.js";
@@ -8,24 +9,13 @@ import { Button, ErrorNote, Page, TextField } from "../ui/kit.jsx";
 export default function Redeem({ query }) {
   const [form, setForm] = useState({ code: query.get("code") || "", display_name: "",
                                      username: "", password: "" });
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
   const set = (name) => (value) => setForm({ ...form, [name]: value });
-  const submit = async (event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const me = await api("/auth/redeem", { method: "POST",
-        body: { ...form, ui_language: lang(), languages: [lang()] } });
-      await signedIn(me);
-      navigate("/welcome/privacy");
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useAction(async () => {
+    const me = await api("/auth/redeem", { method: "POST",
+      body: { ...form, ui_language: lang(), languages: [lang()] } });
+    await signedIn(me);
+    navigate("/welcome/privacy");
+  });
   const fields = error?.fields || {};
   return (
     <Page title={t("Your invite code")} back="/welcome">

@@ -4,7 +4,7 @@ import { fromLocalInput, toLocalInput } from "../lib/amsterdam.js";
 import { lang, t } from "../lib/i18n.js";
 import { LANGUAGES, codesFirst, languageName } from "../lib/languages.js";
 import { useSession } from "../lib/session.js";
-import { useSubmit } from "../lib/submit.js";
+import { useAction } from "../lib/action.js";
 import { navigate } from "../router.js";
 import { MunicipalityField, orNone } from "./MunicipalityField.jsx";
 import { useCategories } from "../settings/InterestPicker.jsx";
@@ -89,7 +89,7 @@ export default function ActivityEditor({ params }) {
   const categories = useCategories();
   const locations = useApi("/locations");
   const [form, setForm] = useState(null);
-  const { busy, error, submit } = useSubmit(async () => {
+  const { busy, error, submit } = useAction(async () => {
     const result = await api(id ? `/activities/${id}` : "/activities",
       { method: id ? "PATCH" : "POST", body: toBody(form, !id) });
     navigate(`/activities/${result.items[0].id}`, { replace: true });

@@ -6,7 +6,7 @@ import { api, useApi } from "../lib/api.js";
 import { lang, t } from "../lib/i18n.js";
 import { LANGUAGES, codesFirst, languageName } from "../lib/languages.js";
 import { useSession } from "../lib/session.js";
-import { useSubmit } from "../lib/submit.js";
+import { useAction } from "../lib/action.js";
 import { navigate } from "../router.js";
 import { MunicipalityField, orNone } from "./MunicipalityField.jsx";
 import { SCREENING_STATUS } from "./screening.js";
@@ -120,7 +120,7 @@ export default function ContactEditor({ params }) {
   // Staff rights over every field (a new entry: yes); the linked person only has own texts.
   const manage = !id || Boolean(existing.data?.can_manage);
   const ownEntry = Boolean(id && me && existing.data?.user_id === me.id);
-  const { busy, error, submit } = useSubmit(async () => {
+  const { busy, error, submit } = useAction(async () => {
     await api(id ? `/contacts/${id}` : "/contacts", { method: id ? "PATCH" : "POST",
       body: toBody(form, { isNew: !id, isAdmin, manage, recordCheck: manage && !ownEntry, loaded }) });
     navigate("/staff/contacts", { replace: true });

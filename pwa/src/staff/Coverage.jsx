@@ -4,7 +4,7 @@ import { useState } from "preact/hooks";
 import { api, useApi } from "../lib/api.js";
 import { formatShare as share, t, tn } from "../lib/i18n.js";
 import { languageName } from "../lib/languages.js";
-import { useSubmit } from "../lib/submit.js";
+import { useAction } from "../lib/action.js";
 import { Icon } from "../ui/icons.jsx";
 import { Button, Empty, ErrorNote, Loading, Page, Section, SelectField } from "../ui/kit.jsx";
 
@@ -12,7 +12,7 @@ const speaksWith = (youth, contact) => contact.languages.some((code) => youth.la
 
 function AddPerson({ youth, contacts, onAdded }) {
   const [choice, setChoice] = useState("");
-  const { busy, error, submit } = useSubmit(async () => {
+  const { busy, error, submit } = useAction(async () => {
     if (!choice) return;
     await api("/assignments", { method: "POST", body: { youth_id: youth.id, contact_id: Number(choice) } });
     onAdded();

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { generate } from "lean-qr";
 import { toSvgPath } from "lean-qr/extras/svg";
+import { useAction } from "../lib/action.js";
 import { api } from "../lib/api.js";
 import { formatDateTime, t } from "../lib/i18n.js";
 import { Button, ErrorNote, Page } from "../ui/kit.jsx";
@@ -19,19 +20,9 @@ function QrCode({ text, label }) {
 
 export default function Invite() {
   const [invite, setInvite] = useState(null);
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
-  const create = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setInvite(await api("/invites", { method: "POST", body: { role: "youth" } }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run: create } = useAction(async () => {
+    setInvite(await api("/invites", { method: "POST", body: { role: "youth" } }));
+  });
   const link = invite && `${location.origin}/welcome/code?code=${encodeURIComponent(invite.code)}`;
   return (
     <Page title={t("Invite a young person")} back="/staff/activities">
