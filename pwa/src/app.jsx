@@ -6,21 +6,8 @@ import { findRoute, navRoutes } from "./routes.js";
 import { Link, navigate, useLocation } from "./router.js";
 import { Icon } from "./ui/icons.jsx";
 import { Loading, Page, ErrorNote } from "./ui/kit.jsx";
+import { useModule } from "./ui/Lazy.jsx";
 import { PendingBar } from "./ui/pending.jsx";
-
-const loaded = new Map();
-
-function useScreen(route) {
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    if (!route || loaded.has(route)) return;
-    route.load().then(
-      (module) => { loaded.set(route, { Screen: module.default }); setTick((n) => n + 1); },
-      (error) => { loaded.set(route, { error }); setTick((n) => n + 1); },
-    );
-  }, [route]);
-  return route ? loaded.get(route) : null;
-}
 
 function NotFound() {
   return (
@@ -35,7 +22,7 @@ function Outlet({ path, search, user }) {
   useEffect(() => {
     if (login) navigate(user === null ? "/welcome" : "/", { replace: true });
   }, [login, user]);
-  const screen = useScreen(route);
+  const screen = useModule(route?.load);
   if (!route) return login ? <Loading /> : <NotFound />;
   if (!screen) return <main id="main" class="page"><Loading /></main>;
   if (screen.error) {
@@ -45,7 +32,7 @@ function Outlet({ path, search, user }) {
       </Page>
     );
   }
-  const { Screen } = screen;
+  const { Part: Screen } = screen;
   return <Screen params={params} query={new URLSearchParams(search)} />;
 }
 

@@ -1,13 +1,14 @@
 import { useState } from "preact/hooks";
+import { useAction } from "../lib/action.js";
 import { api, isUnreachable, useApi } from "../lib/api.js";
 import { t, tn } from "../lib/i18n.js";
-import { dirOf, languageName } from "../lib/languages.js";
+import { languageName } from "../lib/languages.js";
 import { dismissRefused, enqueue, newKey } from "../lib/queue.js";
 import { updateMe, useSession } from "../lib/session.js";
 import { Icon } from "../ui/icons.jsx";
 import { usePending, useRefused } from "../ui/pending.jsx";
 import { Button, ButtonLink, ErrorNote, Loading, Page, ReadAloud, Toggle, UserText } from "../ui/kit.jsx";
-import { TranslationNote, useOriginal } from "../ui/Translated.jsx";
+import { LocalizedText, useOriginal } from "../ui/Translated.jsx";
 import { SignupBadge, StatusBadge, costLine, transportLine, when } from "./parts.jsx";
 
 export const plainText = (html) => new DOMParser().parseFromString(html || "", "text/html")
@@ -37,17 +38,9 @@ function SignupButtons({ activity, onChange }) {
   const { user } = useSession();
   const pending = usePending().find((p) => p.activityId === activity.id);
   const refused = useRefused().find((p) => p.activityId === activity.id);
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
-  if (user?.role !== "youth") return null;
-  const open = activity.status === "published";
-  const going = activity.my_signup === "confirmed" || activity.my_signup === "waitlisted";
-  const wantsGoing = pending ? pending.kind === "signup" : going;
-  const act = async (kind) => {
+  const { busy, error, run: act } = useAction(async (kind) => {
     const item = { kind, activityId: activity.id, method: kind === "signup" ? "POST" : "DELETE",
                    path: `/activities/${activity.id}/signup` };
-    setBusy(true);
-    setError(null);
     await dismissRefused(activity.id);
     // One key for the attempt now and any later one: the server counts the effect once.
     const key = newKey();
@@ -56,13 +49,15 @@ function SignupButtons({ activity, onChange }) {
       const result = await api(item.path, { method: item.method, idempotencyKey: key });
       onChange(result.status);
     } catch (err) {
-      if (isUnreachable(err)) {
-        await enqueue({ ...item, key, unreachable: err.status !== 0 });
-      } else setError(err);
-    } finally {
-      setBusy(false);
+      // Offline or unreachable: queued and sent later (the note above says so), not an error.
+      if (!isUnreachable(err)) throw err;
+      await enqueue({ ...item, key, unreachable: err.status !== 0 });
     }
-  };
+  });
+  if (user?.role !== "youth") return null;
+  const open = activity.status === "published";
+  const going = activity.my_signup === "confirmed" || activity.my_signup === "waitlisted";
+  const wantsGoing = pending ? pending.kind === "signup" : going;
   return (
     <div>
       {pending && (
@@ -123,7 +118,8 @@ export default function ActivityDetail({ params }) {
   const id = Number(params.id);
   const { data: a, error, offline, setData } = useApi(`/activities/${id}`, { cache: true });
   const [alongside, setAlongside] = useState(false);
-  const { shown: text, ...original } = useOriginal(a?.text);
+  const original = useOriginal(a?.text);
+  const text = original.shown;
   if (error) return <Page title={t("Activity")} back="/activities"><ErrorNote error={error} /></Page>;
   if (!a) return <Page title={t("Activity")} back="/activities"><Loading /></Page>;
   const manage = Boolean(a.texts);
@@ -132,14 +128,7 @@ export default function ActivityDetail({ params }) {
     <Page title={text.title} titleLang={text.language} back="/activities" offline={offline}>
       <p class="meta"><StatusBadge status={a.status} /><SignupBadge status={a.my_signup} /></p>
       {a.status === "cancelled" && <p class="note note-error">{t("This activity is cancelled.")}</p>}
-      {text.fallback && (
-        <p class="note" data-fallback={text.language}>
-          {t("Shown in {language} — not yet translated.", { language: languageName(text.language) })}
-        </p>
-      )}
-      <TranslationNote text={a.text} {...original} />
-      <UserText as="div" class="description" html text={text.description} language={text.language}
-        dir={dirOf(text.language)} />
+      <LocalizedText text={a.text} original={original} field="description" as="div" class="description" html />
       <ReadAloud text={`${text.title}. ${description}`} language={text.language} />
       {text.language !== "nl" && text.available_languages?.includes("nl") && (
         <Toggle label={t("Show the Dutch text next to it")} checked={alongside} onChange={setAlongside} />

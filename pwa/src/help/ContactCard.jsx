@@ -1,7 +1,7 @@
 import { t } from "../lib/i18n.js";
 import { languageName } from "../lib/languages.js";
 import { ButtonLink, UserText } from "../ui/kit.jsx";
-import { Translated } from "../ui/Translated.jsx";
+import { LocalizedText } from "../ui/Translated.jsx";
 
 /** A person or organisation who helps, with one-tap call, WhatsApp and e-mail. */
 export function ContactCard({ contact, topic, level = 3 }) {
@@ -24,7 +24,7 @@ export function ContactCard({ contact, topic, level = 3 }) {
         <p class="meta"><span>{t("Languages: {languages}",
           { languages: contact.languages.map(languageName).join(", ") })}</span></p>
       )}
-      {contact.help?.text && <Translated text={contact.help} field="text" />}
+      {contact.help?.text && <LocalizedText text={contact.help} field="text" />}
       {contact.reach?.opening_hours && <p class="meta"><UserText text={contact.reach.opening_hours} /></p>}
       <div class="btn-row">
         {links.phone && <ButtonLink href={links.phone} icon="phone">{t("Call")}</ButtonLink>}

@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import { api, useApi } from "../lib/api.js";
 import { formatDateTime, t } from "../lib/i18n.js";
 import { Button, ErrorNote, Loading, Page, TextField } from "../ui/kit.jsx";
-import { Translated } from "../ui/Translated.jsx";
+import { LocalizedText } from "../ui/Translated.jsx";
 
 export default function Question({ params }) {
   const id = Number(params.id);
@@ -24,14 +24,14 @@ export default function Question({ params }) {
   return (
     <Page title={q.topic_label} back="/help/questions" offline={offline}>
       <div class="card">
-        <Translated text={q} field="body" />
+        <LocalizedText text={q} field="body" />
         <p class="meta"><span>{formatDateTime(q.created_at)}</span></p>
       </div>
       {q.messages?.map((m) => (
         <div class="card" key={m.id}>
           <p class="meta"><span><bdi>{m.author?.is_me ? t("You") : m.author?.name}</bdi></span>
             <span>{formatDateTime(m.created_at)}</span></p>
-          <Translated text={m} field="body" />
+          <LocalizedText text={m} field="body" />
         </div>
       ))}
       {mine && q.status !== "answered" && <p class="note">{t("Waiting for an answer. You get a message when someone answers.")}</p>}

@@ -1,27 +1,27 @@
 import { useState } from "preact/hooks";
-import { useApi } from "../lib/api.js";
-import { formatDateTime, formatDay, lang, t, tn } from "../lib/i18n.js";
-import { LANGUAGES, dirOf } from "../lib/languages.js";
+import { useAction } from "../lib/action.js";
+import { api, useApi } from "../lib/api.js";
+import { formatDateTime, t, tn } from "../lib/i18n.js";
 import { isStaff, useSession } from "../lib/session.js";
 import { Link } from "../router.js";
 import { Icon } from "../ui/icons.jsx";
 import { Button, ErrorNote, Loading, Page, Section, SelectField, TextField, UserText } from "../ui/kit.jsx";
-import { TranslationNote, Translated, useOriginal } from "../ui/Translated.jsx";
-import { CategoryLabel, FallbackNote, IdeaStatus, messages, statusLabel, supporters, useAction,
-         useCategories } from "./parts.jsx";
+import { Lazy } from "../ui/Lazy.jsx";
+import { LocalizedText, useOriginal } from "../ui/Translated.jsx";
+import { CategoryLabel, IdeaStatus, supporters, useCategories } from "./parts.jsx";
 
-const ANSWER_STATUSES = ["being_looked_at", "planned", "done", "not_possible"];
-const languageOptions = () => LANGUAGES.map((l) => ({ value: l.code, label: l.name }));
+// Staff forms (answer, translate, moderate) in a chunk of their own: young people never load them.
+const loadStaffPanels = () => import("./StaffPanels.jsx");
 
 function SupportButtons({ idea, onChange }) {
-  const { busy, error, run } = useAction(onChange);
-  const mine = idea.support.mine;
   const path = `/ideas/${idea.id}/support`;
+  const { busy, error, run } = useAction(async (options) => onChange(await api(path, options)));
+  const mine = idea.support.mine;
   if (idea.status === "done" || idea.status === "not_possible") return null;
   const choice = (kind, icon, label) => (
     <Button kind={mine === kind ? "primary" : "secondary"} icon={mine === kind ? "check" : icon}
       aria-pressed={mine === kind ? "true" : "false"} busy={busy} data-support={kind}
-      onClick={() => run(path, { method: "POST", body: { kind } })}>{label}</Button>
+      onClick={() => run({ method: "POST", body: { kind } })}>{label}</Button>
   );
   return (
     <div>
@@ -32,7 +32,7 @@ function SupportButtons({ idea, onChange }) {
       </div>
       {mine && (
         <Button kind="secondary" busy={busy} data-support="withdraw"
-          onClick={() => run(path, { method: "DELETE" })}>{t("Withdraw my support")}</Button>
+          onClick={() => run({ method: "DELETE" })}>{t("Withdraw my support")}</Button>
       )}
     </div>
   );
@@ -65,8 +65,7 @@ function Answer({ answer }) {
         <span><Icon name="clock" />{formatDateTime(answer.created_at)}</span>
         {answer.by && <span><Icon name="briefcase" /><bdi>{answer.by}</bdi></span>}
       </p>
-      <FallbackNote text={text} />
-      <Translated as="div" class="description" html text={text} field="message" />
+      <LocalizedText as="div" class="description" html text={text} field="message" />
       {answer.activity && (
         <p><Link href={`/activities/${answer.activity.id}`}>
           <Icon name="calendar" />{t("The activity that came of it:")} <bdi>{answer.activity.title}</bdi>
@@ -86,126 +85,15 @@ function Answers({ idea }) {
   );
 }
 
-function ActivityChoice({ value, onValue, error }) {
-  const { data } = useApi("/activities?per_page=100");
-  const options = (data?.items || []).map((a) => ({
-    value: String(a.id), label: `${a.text.title} · ${formatDay(a.starts_at)}` }));
-  return (
-    <SelectField label={t("The activity that came of it (optional)")} value={value}
-      onValue={onValue} error={error}
-      options={[{ value: "", label: t("No activity yet") }, ...options]} />
-  );
-}
-
-function AnswerForm({ idea, onDone }) {
-  const blank = () => [{ language: lang(), text: "" }];
-  const [status, setStatus] = useState(idea.status === "new" ? "being_looked_at" : idea.status);
-  const [parts, setParts] = useState(blank);
-  const [activityId, setActivityId] = useState("");
-  const { busy, error, run } = useAction((result) => { onDone(result); setParts(blank()); });
-  const change = (i, values) => setParts(parts.map((p, j) => (j === i ? { ...p, ...values } : p)));
-  const submit = (event) => {
-    event.preventDefault();
-    const written = parts.filter((p) => p.text.trim());
-    const body = { status, message: Object.fromEntries(written.map((p) => [p.language, p.text])) };
-    if (written.length) body.language = written[0].language;
-    if (status === "planned" && activityId) body.activity_id = Number(activityId);
-    run(`/ideas/${idea.id}/answers`, { method: "POST", body });
-  };
-  const fields = error?.fields || {};
-  return (
-    <Section title={t("Answer this idea")} id="answer-form">
-      <form onSubmit={submit} noValidate>
-        <SelectField label={t("Status")} name="status" value={status} onValue={setStatus}
-          error={messages(fields.status)}
-          options={ANSWER_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))} />
-        {parts.map((part, i) => (
-          <div class="card" key={i}>
-            <SelectField label={t("Language")} value={part.language}
-              onValue={(v) => change(i, { language: v })} options={languageOptions()} />
-            <TextField label={status === "not_possible" ? t("Why is it not possible?") : t("Your answer")}
-              name="message" multiline rows={4} maxLength={1000} value={part.text}
-              onValue={(v) => change(i, { text: v })} error={i === 0 ? messages(fields.message) : undefined} />
-          </div>
-        ))}
-        <div class="btn-row">
-          <Button kind="secondary" icon="translate"
-            onClick={() => setParts([...parts, { language: "nl", text: "" }])}>{t("Add a language")}</Button>
-        </div>
-        {status === "planned" && (
-          <ActivityChoice value={activityId} onValue={setActivityId} error={messages(fields.activity_id)} />
-        )}
-        <ErrorNote error={error} />
-        <Button type="submit" icon="send" busy={busy}>{t("Publish the answer")}</Button>
-      </form>
-    </Section>
-  );
-}
-
-function TranslateForm({ idea, onDone }) {
-  const [open, setOpen] = useState(false);
-  const [form, setForm] = useState({ language: "nl", title: "", description: "" });
-  const { busy, error, run } = useAction((result) => { onDone(result); setOpen(false); });
-  if (!open) {
-    return <Button kind="secondary" icon="translate" onClick={() => setOpen(true)}>{t("Add a translation")}</Button>;
-  }
-  const set = (name) => (value) => setForm({ ...form, [name]: value });
-  const fields = error?.fields || {};
-  const submit = (event) => {
-    event.preventDefault();
-    run(`/ideas/${idea.id}/texts/${form.language}`, { method: "PUT",
-      body: { title: form.title, description: form.description } });
-  };
-  return (
-    <Section title={t("Add a translation")} id="translate">
-      <form onSubmit={submit} noValidate>
-        <SelectField label={t("Language")} value={form.language} onValue={set("language")}
-          options={languageOptions()} />
-        <TextField label={t("Title")} value={form.title} onValue={set("title")} maxLength={120}
-          error={fields.title} lang={form.language} />
-        <TextField label={t("Description")} multiline rows={4} value={form.description}
-          onValue={set("description")} maxLength={1000} error={fields.description} lang={form.language} />
-        <ErrorNote error={error} />
-        <Button type="submit" busy={busy}>{t("Save")}</Button>
-      </form>
-    </Section>
-  );
-}
-
-function Moderation({ idea, onDone }) {
-  const [reason, setReason] = useState("");
-  const { busy, error, run } = useAction(onDone);
-  const reports = idea.reports || { open: 0, notes: [] };
-  const path = `/ideas/${idea.id}/hide`;
-  return (
-    <Section title={t("Moderation")} id="moderation">
-      {reports.open > 0 && (
-        <p class="note note-error" data-reports={reports.open}>
-          {tn("{count} open report", "{count} open reports", reports.open)}
-        </p>
-      )}
-      {reports.notes.map((note, i) => <UserText key={i} as="p" text={note} />)}
-      <ErrorNote error={error} />
-      {idea.hidden ? (
-        <Button kind="secondary" busy={busy} data-action="unhide"
-          onClick={() => run(path, { method: "DELETE" })}>{t("Show this idea again")}</Button>
-      ) : (
-        <form noValidate onSubmit={(e) => { e.preventDefault(); run(path, { method: "POST", body: { reason } }); }}>
-          <TextField label={t("Why hide it? The author sees this.")} name="reason" multiline rows={2}
-            maxLength={300} value={reason} onValue={setReason} error={error?.fields?.reason} />
-          <Button type="submit" kind="danger" busy={busy} data-action="hide">{t("Hide this idea")}</Button>
-        </form>
-      )}
-    </Section>
-  );
-}
-
 function ReportForm({ idea }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("hurtful");
   const [note, setNote] = useState("");
   const [sent, setSent] = useState(false);
-  const { busy, error, run } = useAction(() => setSent(true));
+  const { busy, error, submit } = useAction(async () => {
+    await api(`/ideas/${idea.id}/report`, { method: "POST", body: { reason, note } });
+    setSent(true);
+  });
   if (sent) return <p class="note note-ok" role="status">{t("Thank you. Staff will look at it.")}</p>;
   if (!open) {
     return <Button kind="secondary" data-action="report" onClick={() => setOpen(true)}>{t("Report this idea")}</Button>;
@@ -218,7 +106,7 @@ function ReportForm({ idea }) {
   ];
   return (
     <Section title={t("Report this idea")} id="report">
-      <form noValidate onSubmit={(e) => { e.preventDefault(); run(`/ideas/${idea.id}/report`, { method: "POST", body: { reason, note } }); }}>
+      <form noValidate onSubmit={submit}>
         <SelectField label={t("What is wrong?")} name="reason" value={reason} onValue={setReason} options={reasons} />
         <TextField label={t("Explain (optional)")} name="note" maxLength={300} value={note}
           onValue={setNote} error={error?.fields?.note} />
@@ -234,7 +122,8 @@ export default function IdeaDetail({ params }) {
   const { user } = useSession();
   const categories = useCategories();
   const { data: idea, error, offline, setData } = useApi(`/ideas/${id}`, { cache: true });
-  const { shown: text, ...original } = useOriginal(idea?.text);
+  const original = useOriginal(idea?.text);
+  const text = original.shown;
   if (!idea) {
     return <Page title={t("Idea")} back="/ideas">{error ? <ErrorNote error={error} /> : <Loading />}</Page>;
   }
@@ -251,11 +140,9 @@ export default function IdeaDetail({ params }) {
           {t("This idea is hidden from others. The reason:")} <UserText text={idea.hidden.reason} />
         </p>
       )}
-      <FallbackNote text={text} />
-      <TranslationNote text={idea.text} {...original} />
       {/* Written by a young person: its links are shown as words, not links (issue 13). */}
-      <UserText as="div" class="description" html plainLinks text={text.description} language={text.language}
-        dir={dirOf(text.language)} />
+      <LocalizedText text={idea.text} original={original} field="description" as="div" class="description"
+        html plainLinks />
       {idea.author && (
         <p class="meta"><span><Icon name="people" />{t("Proposed by:")} <bdi>{idea.author}</bdi></span></p>
       )}
@@ -269,9 +156,7 @@ export default function IdeaDetail({ params }) {
       )}
       <SupportSection idea={idea} user={user} onChange={setData} />
       <Answers idea={idea} />
-      {staff && <AnswerForm idea={idea} onDone={setData} />}
-      {staff && <TranslateForm idea={idea} onDone={setData} />}
-      {staff && <Moderation idea={idea} onDone={setData} />}
+      {staff && <Lazy load={loadStaffPanels} idea={idea} onDone={setData} />}
       {!staff && !idea.is_mine && <ReportForm idea={idea} />}
     </Page>
   );

@@ -1,6 +1,5 @@
 // Pieces shared by the idea screens.
-import { useState } from "preact/hooks";
-import { api, useApi } from "../lib/api.js";
+import { useApi } from "../lib/api.js";
 import { t, tn } from "../lib/i18n.js";
 import { languageName } from "../lib/languages.js";
 import { Link } from "../router.js";
@@ -22,16 +21,6 @@ export function IdeaStatus({ status }) {
   return <span class={`badge ${BADGES[status] || ""}`} data-status={status}>{statusLabel(status)}</span>;
 }
 
-/** "Shown in Tigrinya — not yet translated." when the text is not in the reader's language. */
-export function FallbackNote({ text }) {
-  if (!text?.fallback) return null;
-  return (
-    <p class="note" data-fallback={text.language}>
-      {t("Shown in {language} — not yet translated.", { language: languageName(text.language) })}
-    </p>
-  );
-}
-
 export function useCategories() {
   const { data } = useApi("/categories", { cache: true });
   return data || [];
@@ -45,24 +34,6 @@ export function messages(error) {
   if (typeof error === "string") return [error];
   if (Array.isArray(error)) return error.flatMap(messages);
   return Object.values(error).flatMap(messages);
-}
-
-/** Run an API call with busy and error state; onDone gets the answer. */
-export function useAction(onDone) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(null);
-  const run = async (path, options) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await api(path, options));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, run };
 }
 
 export function CategoryLabel({ slug, categories }) {

@@ -1,5 +1,6 @@
-// Written text the API translated by machine (translation: "machine" or "outdated"): a small
-// note, and the original one tap away (it arrives in the same answer as `original`).
+// Written text the API localized: a note when it is not in the reader's language (fallback),
+// a note when a machine translated it (translation: "machine" or "outdated") with the original
+// one tap away (it arrives in the same answer as `original`).
 import { useState } from "preact/hooks";
 import { t } from "../lib/i18n.js";
 import { dirOf, languageName } from "../lib/languages.js";
@@ -42,15 +43,33 @@ export function TranslationNote({ text, showingOriginal, toggle }) {
   );
 }
 
-/** One field of a translated text (e.g. a message's body) with its note below it. */
-export function Translated({ text, field, as = "p", html = false, plainLinks = false, class: className }) {
-  const { shown, ...state } = useOriginal(text);
+/** "Shown in Tigrinya — not yet translated." when the text is not in the reader's language. */
+function FallbackNote({ text }) {
+  if (!text.fallback) return null;
+  return (
+    <p class="note" data-fallback={text.language}>
+      {t("Shown in {language} — not yet translated.", { language: languageName(text.language) })}
+    </p>
+  );
+}
+
+/**
+ * One field of a localized text (a description, a message's body) after what the reader should
+ * know about it: not yet translated, machine translated (with the original one tap away).
+ * original: the screen's useOriginal(text) when it shows more of the text (the title) that must
+ * switch along; otherwise the component keeps its own.
+ */
+export function LocalizedText({ text, field, original, as = "p", html = false, plainLinks = false,
+                                class: className }) {
+  const own = useOriginal(text);
   if (!text) return null;
+  const { shown, ...state } = original || own;
   return (
     <>
-      <UserText as={as} html={html} plainLinks={plainLinks} class={className} text={shown[field]} language={shown.language}
-        dir={dirOf(shown.language)} />
+      <FallbackNote text={shown} />
       <TranslationNote text={text} {...state} />
+      <UserText as={as} html={html} plainLinks={plainLinks} class={className} text={shown[field]}
+        language={shown.language} dir={dirOf(shown.language)} />
     </>
   );
 }
