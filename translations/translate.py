@@ -3,6 +3,7 @@
     python translations/translate.py extract   # extract, update every catalog, compile
     python translations/translate.py fill F    # merge translations from F (JSON), then extract
     python translations/translate.py check     # missing, fuzzy or mismatched placeholders
+    python translations/translate.py review    # per language: the share a speaker checked
 
 F maps each msgid to its translations: {"Sport": {"ar": "رياضة", ...}}; a plural
 message uses the singular as key and a list of forms per language.
@@ -25,6 +26,8 @@ POT = HERE / "messages.pot"
 KEYWORDS = ["-k", "_l", "-k", "t", "-k", "tn:1,2"]
 sys.path.insert(0, str(ROOT / "backend"))
 from meedoen.config import SHIPPED_LANGUAGES  # noqa: E402
+from meedoen.i18n.codes import CLDR_LOCALES  # noqa: E402
+from meedoen.wording import review_state  # noqa: E402
 
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
 
@@ -49,10 +52,23 @@ def extract() -> None:
     extract_to(POT)
     for lang in SHIPPED_LANGUAGES:
         if not catalog_path(lang).exists():
-            pybabel("init", "-i", str(POT), "-d", str(HERE), "-l", lang)
+            init_catalog(lang)
         pybabel("update", "-i", str(POT), "-d", str(HERE), "-l", lang,
                 "--no-fuzzy-matching", "--ignore-obsolete")
     compile_all()
+
+
+def init_catalog(lang: str) -> None:
+    """A new catalog. A language CLDR files under another code (Dari: fa_AF) is made with that
+    code's plural rule (pybabel knows no other) and then named by its own code."""
+    stand_in = CLDR_LOCALES.get(lang, lang)
+    path = catalog_path(lang)
+    pybabel("init", "-i", str(POT), "-o", str(path), "-l", stand_in)
+    if stand_in != lang:
+        text = path.read_text(encoding="utf-8")
+        for header in ("Language: ", "Language-Team: "):
+            text = text.replace(f'"{header}{stand_in}', f'"{header}{lang}')
+        path.write_text(text, encoding="utf-8")
 
 
 def compile_all() -> None:
@@ -72,7 +88,10 @@ def fill(source: Path) -> None:
             given = translations.get(key, {}).get(lang)
             if not key or given is None:
                 continue
-            message.string = tuple(given) if isinstance(message.id, tuple) else given
+            string = tuple(given) if isinstance(message.id, tuple) else given
+            if string != message.string:
+                review_state.unmark(message)  # a new wording is a draft until checked again
+            message.string = string
             message.flags.discard("fuzzy")
         with path.open("wb") as f:
             write_po(f, catalog, width=0, omit_header=False)
@@ -137,6 +156,8 @@ if __name__ == "__main__":
             fill(Path(sys.argv[2]))
         elif command == "check":
             sys.exit(check())
+        elif command == "review":
+            print(review_state.report(HERE, SHIPPED_LANGUAGES))
         elif command == "compile":
             compile_all()
         else:

@@ -8,3 +8,4 @@ export { default as staff } from "./staff/routes.js";
 export { default as notify } from "./notify/routes.js";
 export { default as settings } from "./settings/routes.js";
 export { default as ideas } from "./ideas/routes.js";
+export { default as participation } from "./participation/routes.js";
