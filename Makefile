@@ -53,6 +53,7 @@ chromium:
 
 i18n: python
 	$(PY) translations/translate.py extract
+	$(PY) translations/translate.py review
 
 lint: python
 	$(VENV)/bin/ruff check backend tests translations

@@ -87,6 +87,8 @@ def build_config(instance_path: str) -> dict:
         "REPLY_LIMITS": os.environ.get("REPLY_LIMITS", "10 per 10 minutes; 60 per day"),
         "NOTIFICATION_LIMITS": os.environ.get("NOTIFICATION_LIMITS", "10 per hour; 30 per day"),
         "URGENT_NOTIFICATION_LIMITS": os.environ.get("URGENT_NOTIFICATION_LIMITS", "3 per day"),
+        "WORDING_SUGGESTION_LIMITS": os.environ.get("WORDING_SUGGESTION_LIMITS",
+                                                    "20 per hour; 60 per day"),
         "IDEAS_PER_DAY": int(os.environ.get("IDEAS_PER_DAY", "3")),
         "FEEDBACK_MIN_RESPONSES": int(os.environ.get("FEEDBACK_MIN_RESPONSES", "3")),
         "BABEL_DEFAULT_LOCALE": DEFAULT_LANGUAGE,

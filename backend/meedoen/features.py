@@ -33,6 +33,9 @@ from meedoen.questions import export as _questions_export  # noqa: F401
 from meedoen.questions.routes import blp as questions
 from meedoen.topics.routes import blp as topics
 from meedoen.translation.routes import blp as translation
+from meedoen.wording import export as _wording_export  # noqa: F401
+from meedoen.wording import notices as _wording_notices  # noqa: F401  (registers the renderer)
+from meedoen.wording.routes import blp as wording
 
 API_BLUEPRINTS = [health, languages, categories, auth, me, users, invites, places]
 API_BLUEPRINTS += [contacts, people, topics, questions]
@@ -41,6 +44,7 @@ API_BLUEPRINTS += [ideas, activity_feedback]
 API_BLUEPRINTS += [push, notifications, inbox, notification_settings]
 API_BLUEPRINTS += [translation]
 API_BLUEPRINTS += [participation]
+API_BLUEPRINTS += [wording]
 
 # Modules whose @demo_loader functions `flask --app meedoen demo` runs.
 DEMO_MODULES = ["meedoen.demo.places"]

@@ -1,6 +1,6 @@
 // The app shell: skip link, top bar, the current screen (a lazy chunk), bottom navigation.
 import { useEffect, useRef, useState } from "preact/hooks";
-import { t, onLanguage } from "./lib/i18n.js";
+import { t, newScreen, onLanguage } from "./lib/i18n.js";
 import { useSession } from "./lib/session.js";
 import { findRoute, navRoutes } from "./routes.js";
 import { Link, navigate, useLocation } from "./router.js";
@@ -8,6 +8,7 @@ import { Icon } from "./ui/icons.jsx";
 import { Loading, Page, ErrorNote } from "./ui/kit.jsx";
 import { useModule } from "./ui/Lazy.jsx";
 import { PendingBar } from "./ui/pending.jsx";
+import { WordingFooter } from "./wording/Footer.jsx";
 
 function NotFound() {
   return (
@@ -83,12 +84,15 @@ export function App() {
   const [, setLang] = useState(null);
   useEffect(() => onLanguage(setLang), []);
   const [path, search = ""] = where.split("?");
+  const shown = useRef(null);
+  if (shown.current !== path) { shown.current = path; newScreen(); }
   return (
     <>
       <a class="skip-link" href="#main">{t("Skip to content")}</a>
       <TopBar user={user} />
       {user && <PendingBar />}
       <Outlet path={path} search={search} user={user} />
+      <WordingFooter user={user} path={path} />
       <BottomNav user={user} path={path} />
     </>
   );

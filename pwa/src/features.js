@@ -8,4 +8,5 @@ export { default as staff } from "./staff/routes.js";
 export { default as notify } from "./notify/routes.js";
 export { default as settings } from "./settings/routes.js";
 export { default as ideas } from "./ideas/routes.js";
+export { default as wording } from "./wording/routes.js";
 export { default as participation } from "./participation/routes.js";

@@ -2,6 +2,8 @@
 texts staff write for publication. Texts young people write are shown to other minors, so a
 link in them stays plain text (its words are kept, the link is dropped)."""
 
+import html
+
 import nh3
 
 # No images (they would leak the reader's IP address), no styles.
@@ -19,3 +21,8 @@ def clean_html(html: str, links: bool = True) -> str:
 
 def clean_youth_html(html: str) -> str:
     return clean_html(html, links=False)
+
+
+def plain_text(text: str) -> str:
+    """The text without any markup (tags and comments dropped, entities read as characters)."""
+    return html.unescape(nh3.clean(text, tags=set(), attributes={}, strip_comments=True))

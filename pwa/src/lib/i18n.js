@@ -16,11 +16,19 @@ function format(text, vars) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
 }
 
+// The msgids the current screen drew, for "Suggest a better wording" (wording/); the app
+// shell starts a new set on every navigation.
+const drawn = new Set();
+export const drawnTexts = () => [...drawn];
+export const newScreen = () => drawn.clear();
+
 export function t(msgid, vars) {
+  drawn.add(msgid);
   return format(messages[msgid] || msgid, vars);
 }
 
 export function tn(singular, plural, count, vars) {
+  drawn.add(singular);
   const forms = messages[singular];
   const all = { count, ...vars };
   if (Array.isArray(forms)) {

@@ -1,0 +1,49 @@
+"""A person's suggested wordings and reviewer roles in their export; what erasure removes."""
+
+from sqlalchemy import Connection, delete, select
+
+from meedoen.extensions import db
+from meedoen.privacy import exporter
+from meedoen.privacy.erasure import on_erasure
+from meedoen.wording.models import LanguageReviewer, SuggestionStatus, WordingSuggestion
+
+
+def _at(moment) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+@exporter("wording_suggestions", covers=[WordingSuggestion.author_id])
+def export_suggestions(user) -> list[dict]:
+    rows = db.session.scalars(select(WordingSuggestion).where(
+        WordingSuggestion.author_id == user.id).order_by(WordingSuggestion.id))
+    return [{"id": s.id, "language": s.language, "text_in_app": s.msgid, "seen": s.current,
+             "suggested": s.text, "status": s.status.value, "at": _at(s.created_at),
+             "reviewed_at": _at(s.reviewed_at), "imported_at": _at(s.imported_at)}
+            for s in rows]
+
+
+@exporter("wording_reviews", covers=[WordingSuggestion.reviewer_id])
+def export_reviews(user) -> list[dict]:
+    rows = db.session.scalars(select(WordingSuggestion).where(
+        WordingSuggestion.reviewer_id == user.id).order_by(WordingSuggestion.id))
+    return [{"suggestion_id": s.id, "language": s.language, "decision": s.status.value,
+             "at": _at(s.reviewed_at)} for s in rows]
+
+
+@exporter("language_reviewer", covers=[LanguageReviewer.user_id, LanguageReviewer.granted_by_id])
+def export_reviewer_roles(user) -> dict:
+    mine = db.session.scalars(select(LanguageReviewer).where(LanguageReviewer.user_id == user.id))
+    granted = db.session.scalars(select(LanguageReviewer).where(
+        LanguageReviewer.granted_by_id == user.id))
+    return {"reviews": [{"language": r.language, "since": _at(r.created_at)} for r in mine],
+            "granted": [{"reviewer_id": r.id, "language": r.language,
+                         "at": _at(r.created_at)} for r in granted]}
+
+
+@on_erasure
+def forget_suggestions(connection: Connection, user_id: int) -> None:
+    """Pending and rejected wordings go; an accepted one is the catalog's now and stays
+    without its author (the foreign key sets it to NULL)."""
+    connection.execute(delete(WordingSuggestion).where(
+        WordingSuggestion.author_id == user_id,
+        WordingSuggestion.status != SuggestionStatus.ACCEPTED))
