@@ -13,6 +13,11 @@ from meedoen.contacts import translation as _contacts_translation  # noqa: F401
 from meedoen.contacts.routes import blp as contacts
 from meedoen.contacts.routes import people_blp as people
 from meedoen.events import models as _event_models  # noqa: F401
+from meedoen.funds import export as _funds_export  # noqa: F401
+from meedoen.funds import notices as _funds_notices  # noqa: F401
+from meedoen.funds import translation as _funds_translation  # noqa: F401
+from meedoen.funds.routes import blp as support_requests
+from meedoen.funds.routes import funds_blp as funds
 from meedoen.health.routes import blp as health
 from meedoen.i18n.routes import blp as languages
 from meedoen.ideas import export as _ideas_export  # noqa: F401
@@ -43,6 +48,7 @@ API_BLUEPRINTS += [activities]
 API_BLUEPRINTS += [ideas, activity_feedback]
 API_BLUEPRINTS += [push, notifications, inbox, notification_settings]
 API_BLUEPRINTS += [translation]
+API_BLUEPRINTS += [funds, support_requests]
 API_BLUEPRINTS += [participation]
 API_BLUEPRINTS += [wording]
 
@@ -52,6 +58,7 @@ DEMO_MODULES += ["meedoen.activities.demo"]
 DEMO_MODULES += ["meedoen.contacts.demo"]
 DEMO_MODULES += ["meedoen.ideas.demo"]
 DEMO_MODULES += ["meedoen.notifications.demo"]
+DEMO_MODULES += ["meedoen.funds.demo"]
 
 # Last, when every model is imported: ids are never handed out twice (SQLite AUTOINCREMENT).
 from meedoen.extensions import db as _db  # noqa: E402
