@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { t } from "../lib/i18n.js";
-import { Button, ErrorNote, Page, TextField } from "../ui/kit.jsx";
+import { Button, ButtonLink, ErrorNote, Page, TextField } from "../ui/kit.jsx";
 import { sendCheckin } from "./send.js";
 
 /** The phone camera where the browser can read QR codes (BarcodeDetector). */
@@ -55,6 +55,9 @@ export default function CheckIn() {
           name="code" dir="ltr" />
         <Button type="submit" busy={state.busy} icon="check">{t("I am here")}</Button>
       </form>
+      <div class="btn-row">
+        <ButtonLink kind="secondary" href="/my-year" icon="star">{t("My year")}</ButtonLink>
+      </div>
     </Page>
   );
 }

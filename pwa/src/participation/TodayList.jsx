@@ -1,11 +1,13 @@
 import { useApi, query } from "../lib/api.js";
 import { formatDateTime, t } from "../lib/i18n.js";
-import { Empty, ErrorNote, Loading, Page } from "../ui/kit.jsx";
+import { useSession } from "../lib/session.js";
+import { ButtonLink, Empty, ErrorNote, Loading, Page } from "../ui/kit.jsx";
 
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
 
 /** Today's activities, each with its door list. */
 export default function TodayList() {
+  const { user } = useSession();
   const day = today();
   const { data, error } = useApi("/activities" + query({ date_from: day, date_to: day }));
   return (
@@ -19,6 +21,9 @@ export default function TodayList() {
             <bdi>{a.text.title}</bdi> · {formatDateTime(a.starts_at)}</a></li>
         ))}
       </ul>
+      {["mentor", "youth_worker"].includes(user?.role) && (
+        <div class="btn-row"><ButtonLink kind="secondary" href="/staff/figures" icon="people">{t("Figures")}</ButtonLink></div>
+      )}
     </Page>
   );
 }
