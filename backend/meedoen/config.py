@@ -5,9 +5,11 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
+from meedoen.ops.settings import engine_options
 from meedoen.translation.settings import translation_config
 
-SHIPPED_LANGUAGES = ("nl", "en", "ar", "ti", "fa", "ps", "so", "am", "ku", "tr", "fr")
+SHIPPED_LANGUAGES = ("nl", "en", "ar", "ti", "fa", "prs", "ps", "so", "am", "om", "ku", "ckb", "tr",
+                     "fr")
 DEFAULT_LANGUAGE = "nl"
 
 
@@ -41,7 +43,7 @@ def build_config(instance_path: str) -> dict:
         "MEEDOEN_ENV": env,
         "SECRET_KEY": secret_key(instance_path),
         "SQLALCHEMY_DATABASE_URI": database_url(instance_path),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SQLALCHEMY_ENGINE_OPTIONS": engine_options(database_url(instance_path)),
         "REDIS_URL": redis_url,
         "MAX_CONTENT_LENGTH": 64 * 1024,
         # Reverse proxies in front of the app whose X-Forwarded-* headers we believe (0: none).

@@ -10,6 +10,7 @@ from meedoen.ops.settings import ops_defaults
 def init_ops(app: Flask) -> None:
     from meedoen.extensions import db
     from meedoen.ops import metrics, requests
+    from meedoen.ops.commands import create_admin_command
     from meedoen.ops.database import bound_postgres_waits
     from meedoen.ops.unavailable import load_user_first
 
@@ -22,3 +23,4 @@ def init_ops(app: Flask) -> None:
     app.register_blueprint(metrics.bp)
     app.before_request(load_user_first)
     requests.install(app)
+    app.cli.add_command(create_admin_command)
