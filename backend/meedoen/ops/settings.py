@@ -30,8 +30,8 @@ def ops_defaults() -> dict:
 
 def engine_options(database_url: str) -> dict:
     """SQLAlchemy engine options: every connection is checked before use (recovery after the
-    database comes back); with PostgreSQL a request waits at most DATABASE_POOL_TIMEOUT
-    seconds (whole seconds, default 5) for a free connection of the pool, then it answers 503 (the pool is
+    database comes back); with PostgreSQL a request waits at most DATABASE_POOL_TIMEOUT whole
+    seconds (default 5) for a free connection of the pool, then it answers 503 (the pool is
     exhausted: the database is overloaded or slow). SQLite's test pools take no wait."""
     options = {"pool_pre_ping": True}
     if database_url.startswith("postgresql"):
