@@ -7,7 +7,7 @@ FLASK := $(VENV)/bin/flask --app meedoen
 PYTEST_ARGS ?=
 export PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH ?= /usr/bin/chromium
 
-.PHONY: run test test-only install python node pwa translations chromium i18n lint bench serve worker clean
+.PHONY: run test test-only install python node pwa translations chromium i18n lint bench serve worker clean prodlike
 
 run: install
 	$(FLASK) db upgrade
@@ -50,6 +50,15 @@ pwa: node translations
 chromium:
 	@command -v chromium >/dev/null && fc-list | grep -qi "Noto Sans Ethiopic" || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core)
+
+# nginx (TLS), two gunicorn servers, PostgreSQL, Redis and an RQ worker of its own, and the
+# faults (backend/meedoen/ops/README.md); the shared PostgreSQL and Redis are not touched.
+prodlike: python translations
+	@command -v nginx >/dev/null && command -v redis-server >/dev/null && \
+	  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	   nginx redis-server postgresql)
+	$(PY) -m tests.ops.prodlike
 
 i18n: python
 	$(PY) translations/translate.py extract
