@@ -1,15 +1,20 @@
 // Vite plugin: compiles translations/<lang>/LC_MESSAGES/messages.po into one small JSON per
 // language holding only the PWA's strings (those used in t()/tn() under pwa/src), emitted as
 // i18n/<lang>-<hash>.json. The app imports "virtual:catalogs" ({lang: url}) and fetches only
-// the chosen language. The plural rule travels as the .po's Plural-Forms expression (the app
-// evaluates it with a tiny parser: the CSP forbids eval).
+// the chosen language. The plural rule travels as the .po's Plural-Forms expression, the key
+// into "virtual:plural-rules" ({expression: function}, compiled here by ./plural.js: the app
+// parses nothing at run time and its CSP forbids eval).
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import gettextParser from "gettext-parser";
+import { pluralModule } from "./plural.js";
 
 const VIRTUAL = "virtual:catalogs";
 const RESOLVED = "\0" + VIRTUAL;
+const PLURALS = "virtual:plural-rules";
+const DEFAULT_PLURAL = "n != 1";
+const RESOLVED_PLURALS = "\0" + PLURALS;
 // t("...") / tn("...", "...", n): same keywords translate.py gives pybabel (-k t -k tn:1,2).
 const CALL = /\b(tn?)\(\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/g;
 
@@ -44,7 +49,7 @@ function compile(poPath, ids) {
     messages[entry.msgid] = entry.msgid_plural ? entry.msgstr : entry.msgstr[0];
   }
   const plural = (po.headers["Plural-Forms"] || "").match(/plural=([^;]+);?/);
-  return { plural: plural ? plural[1].trim() : "n != 1", messages };
+  return { plural: plural ? plural[1].trim() : DEFAULT_PLURAL, messages };
 }
 
 export function buildCatalogs(translationsDir, sourcesDir) {
@@ -53,9 +58,10 @@ export function buildCatalogs(translationsDir, sourcesDir) {
   for (const lang of readdirSync(translationsDir)) {
     const po = join(translationsDir, lang, "LC_MESSAGES", "messages.po");
     try { statSync(po); } catch { continue; }
-    const json = JSON.stringify(compile(po, ids));
+    const catalog = compile(po, ids);
+    const json = JSON.stringify(catalog);
     const hash = createHash("sha256").update(json).digest("hex").slice(0, 10);
-    out[lang] = { fileName: `i18n/${lang}-${hash}.json`, json };
+    out[lang] = { fileName: `i18n/${lang}-${hash}.json`, json, plural: catalog.plural };
   }
   return out;
 }
@@ -68,9 +74,12 @@ export default function catalogs({ translations, sources }) {
       built = buildCatalogs(translations, sources);
     },
     resolveId(id) {
-      return id === VIRTUAL ? RESOLVED : null;
+      return { [VIRTUAL]: RESOLVED, [PLURALS]: RESOLVED_PLURALS }[id] ?? null;
     },
     load(id) {
+      if (id === RESOLVED_PLURALS) {
+        return pluralModule([DEFAULT_PLURAL, ...Object.values(built).map((c) => c.plural)]);
+      }
       if (id !== RESOLVED) return null;
       const urls = Object.fromEntries(Object.entries(built).map(([l, c]) => [l, "/" + c.fileName]));
       return `export default ${JSON.stringify(urls)};`;

@@ -11,6 +11,8 @@ from sqlalchemy import select
 
 from tests.browser.live import ROOT
 
+from .conftest import screenshot
+
 pytestmark = pytest.mark.browser
 
 SRC = ROOT / "pwa" / "src"
@@ -64,9 +66,13 @@ def test_youth_load_no_staff_code_and_staff_get_their_forms(phone, browser, live
     first.close()
 
     idea = idea_with_title(live_app, "حفلة الثقافات")
+    tigrinya = idea_with_title(live_app, "ውድድር ኩዕሶ እግሪ ንኹሉ ኣባይቲ")
     youth = phone("ar", "demo-youth-ar", "/")
-    for path in ("/", "/activities", "/ideas", f"/ideas/{idea}", "/help", "/inbox"):
+    for path in ("/", "/activities", "/ideas", f"/ideas/{idea}", "/help", "/inbox",
+                 f"/ideas/{tigrinya}"):
         loaded |= scripts_loaded(youth, lambda path=path: youth.goto(path))
+    youth.wait_for_selector("[data-fallback=ti]")  # LocalizedText: not yet in Arabic
+    screenshot(youth, "idea-fallback-youth-ar")
     assert any("/IdeaDetail-" in url for url in loaded)
     leaked = {url: sorted(w for w in words if holds(body, w)) for url, body in loaded.items()}
     assert {url: found for url, found in leaked.items() if found} == {}
@@ -75,5 +81,7 @@ def test_youth_load_no_staff_code_and_staff_get_their_forms(phone, browser, live
     panels = scripts_loaded(staff, lambda: staff.goto(f"/ideas/{idea}"))
     staff.wait_for_selector("#answer-form")
     staff.wait_for_selector("#moderation")
+    staff.locator("#answer-form").scroll_into_view_if_needed()
+    screenshot(staff, "idea-staff-panels-nl")
     staff_chunks = [body for url, body in panels.items() if "/StaffPanels-" in url]
     assert staff_chunks and holds(staff_chunks[0], "Publish the answer")  # the check can see words
