@@ -8,6 +8,16 @@ import { TEAM_LANGUAGES, rememberScreen } from "./screen.js";
 
 let reviewing = null; // the languages I review, asked once per page load
 
+/** The screen's own texts (those shown in <main>) before the menus' and the top bar's. */
+function screenFirst(msgids) {
+  const shown = document.getElementById("main")?.innerText || "";
+  const inMain = (msgid) => {
+    const text = t(msgid); // a plural message gives its forms: never in one piece on screen
+    return typeof text === "string" && shown.includes(text.split(/\{\w+\}/)[0].trim());
+  };
+  return [...msgids.filter(inMain), ...msgids.filter((m) => !inMain(m))];
+}
+
 export function WordingFooter({ user, path }) {
   const [languages, setLanguages] = useState(reviewing || []);
   useEffect(() => {
@@ -19,7 +29,7 @@ export function WordingFooter({ user, path }) {
   if (!user || path.startsWith("/wording/")) return null;
   const suggest = !TEAM_LANGUAGES.has(lang());
   if (!suggest && !languages.length && user.role !== "admin") return null;
-  const open = () => { rememberScreen(path, drawnTexts()); navigate("/wording/suggest"); };
+  const open = () => { rememberScreen(path, screenFirst(drawnTexts())); navigate("/wording/suggest"); };
   return (
     <footer class="wording-footer">
       {suggest && <button type="button" class="link-button" onClick={open}>{t("Suggest a better wording")}</button>}

@@ -24,6 +24,8 @@ function SuggestionItem({ suggestion, onDone }) {
   return (
     <li class="card wording-item" data-suggestion={suggestion.id}>
       <p class="meta">{languageName(suggestion.language)}</p>
+      <p class="wording-label">{t("Original (English)")}</p>
+      <p class="wording-source" lang="en" dir="ltr">{suggestion.msgid}</p>
       <p class="wording-label">{t("Now in the app")}</p>
       <p class="wording-current" lang={suggestion.language} dir="auto">{suggestion.current}</p>
       <TextField label={t("Suggested wording")} multiline rows={2} maxLength={1000}

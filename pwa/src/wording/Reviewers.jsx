@@ -57,7 +57,8 @@ export default function Reviewers() {
         <ul class="card-list">
           {items.map((r) => (
             <li key={r.id} class="card wording-item" data-reviewer={r.id}>
-              <p><strong dir="auto">{r.display_name}</strong> <span dir="ltr">({r.username})</span> · {name(r.language)}</p>
+              <p class="wording-person"><strong><bdi>{r.display_name}</bdi></strong></p>
+              <p class="meta"><bdi class="wording-username" dir="ltr">{r.username}</bdi> · <bdi>{name(r.language)}</bdi></p>
               <Button kind="danger" onClick={() => revoke(r)}>{t("Remove")}</Button>
             </li>
           ))}
