@@ -2,6 +2,7 @@
 
 from meedoen.activities import export as _activities_export  # noqa: F401
 from meedoen.activities import translation as _activities_translation  # noqa: F401
+from meedoen.activities.feedback_routes import blp as activity_feedback
 from meedoen.activities.routes import blp as activities
 from meedoen.auth import export as _auth_export  # noqa: F401  (registers the export)
 from meedoen.auth.me_routes import blp as me
@@ -22,7 +23,6 @@ from meedoen.health.routes import blp as health
 from meedoen.i18n.routes import blp as languages
 from meedoen.ideas import export as _ideas_export  # noqa: F401
 from meedoen.ideas import notices as _ideas_notices  # noqa: F401  (registers the renderers)
-from meedoen.ideas.feedback_routes import blp as activity_feedback
 from meedoen.ideas.routes import blp as ideas
 from meedoen.invites.routes import blp as invites
 from meedoen.notifications import export as _notifications_export  # noqa: F401

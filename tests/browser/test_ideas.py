@@ -5,11 +5,18 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from meedoen.activities.models import Activity, ActivityStatus, ActivityText, Signup, SignupStatus
+from meedoen.activities.models import (
+    Activity,
+    ActivityFeedback,
+    ActivityStatus,
+    ActivityText,
+    Signup,
+    SignupStatus,
+)
 from meedoen.auth.models import User
 from meedoen.events.models import Event
 from meedoen.extensions import db
-from meedoen.ideas.models import ActivityFeedback, IdeaText
+from meedoen.ideas.models import IdeaText
 from playwright.sync_api import expect
 from sqlalchemy import func, select
 

@@ -3,10 +3,9 @@
 import json
 
 import pytest
-from meedoen.activities.models import ActivityStatus, SignupStatus
+from meedoen.activities.models import ActivityFeedback, ActivityStatus, FeedbackGiven, SignupStatus
 from meedoen.auth.models import Role
 from meedoen.extensions import db
-from meedoen.ideas.models import ActivityFeedback, FeedbackGiven
 from sqlalchemy import inspect
 
 from tests.ideas.helpers import finished_activity, sign_up

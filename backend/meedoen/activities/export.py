@@ -1,8 +1,19 @@
-"""What activities hold about a user, for their data export."""
+"""What activities hold about a user, for their data export.
+
+Feedback on activities is stored without the person, so the export can only say which
+activities they gave feedback on, not what they said.
+"""
 
 from sqlalchemy import select
 
-from meedoen.activities.models import Activity, ActivityText, CalendarFeed, IdempotencyKey, Signup
+from meedoen.activities.models import (
+    Activity,
+    ActivityText,
+    CalendarFeed,
+    FeedbackGiven,
+    IdempotencyKey,
+    Signup,
+)
 from meedoen.extensions import db
 from meedoen.privacy import exporter
 
@@ -44,3 +55,10 @@ def export_stored_answers(user) -> list[dict]:
                               .order_by(IdempotencyKey.id))
     return [{"key": k.key, "at": _iso(k.created_at), "status": k.status_code,
              "answer": k.response} for k in rows]
+
+
+@exporter("activity_feedback_given", covers=[FeedbackGiven.user_id])
+def export_feedback_given(user) -> list[int]:
+    return list(db.session.scalars(select(FeedbackGiven.activity_id)
+                                   .where(FeedbackGiven.user_id == user.id)
+                                   .order_by(FeedbackGiven.activity_id)))

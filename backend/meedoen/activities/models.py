@@ -1,4 +1,5 @@
 import enum
+import uuid
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -205,3 +206,35 @@ class CalendarFeed(db.Model):
 
 event.listen(Activity.__table__, "before_create",
              DDL("CREATE EXTENSION IF NOT EXISTS pg_trgm").execute_if(dialect="postgresql"))
+
+
+# -- one tap after an activity (activities/feedback.py) ------------------------------------
+
+def _random_id() -> str:
+    return uuid.uuid4().hex
+
+
+class ActivityFeedback(db.Model):
+    """What someone said about an activity, with nothing that ties it to them.
+
+    No user, no time and a random (unordered) key; who has answered is kept apart in
+    ``FeedbackGiven``, which in turn does not say what they answered.
+    """
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=_random_id)
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), index=True
+    )
+    liked: Mapped[bool] = mapped_column(Boolean)
+    comment: Mapped[str | None] = mapped_column(String(200))
+
+
+class FeedbackGiven(db.Model):
+    """That a young person has given feedback on an activity (so only once), not what."""
+
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user.id", ondelete="CASCADE"), primary_key=True, index=True
+    )

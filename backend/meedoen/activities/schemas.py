@@ -177,3 +177,37 @@ class MyActivitySchema(ActivitySchema):
 
 class CalendarFeedSchema(Schema):
     url = fields.String(metadata={"description": "Secret: anyone with it sees my sign-ups"})
+
+
+# -- one tap after an activity -------------------------------------------------------------
+
+FEEDBACK_COMMENT_MAX = 200
+
+
+class FeedbackSchema(Schema):
+    liked = fields.Boolean(required=True)
+    comment = Text(max_length=FEEDBACK_COMMENT_MAX)
+
+
+class FeedbackTotalsSchema(Schema):
+    activity_id = fields.Integer()
+    responses = fields.Integer()
+    shown = fields.Boolean(metadata={
+        "description": "False until enough people answered that no answer points to a person"})
+    minimum = fields.Integer()
+    liked = fields.Integer(allow_none=True)
+    not_liked = fields.Integer(allow_none=True)
+    comments = fields.List(fields.String(), allow_none=True)
+
+
+class FeedbackDueSchema(Schema):
+    activity_id = fields.Integer()
+    text = fields.Nested(LocalizedTextSchema, metadata={"description": "The activity's text"})
+    starts_at = fields.DateTime()
+    ends_at = fields.DateTime()
+
+
+class FeedbackRecentSchema(FeedbackTotalsSchema):
+    starts_at = fields.DateTime()
+    ends_at = fields.DateTime()
+    text = fields.Nested(LocalizedTextSchema, metadata={"description": "The activity's text"})

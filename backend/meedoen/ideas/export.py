@@ -1,8 +1,5 @@
 """What the ideas feature holds about a person: their export, and what their erasure removes
 beyond the database's ON DELETE.
-
-Feedback on activities is stored without the person, so the export can only say which
-activities they gave feedback on, not what they said.
 """
 
 from sqlalchemy import Connection, and_, delete, or_, select
@@ -10,7 +7,7 @@ from sqlalchemy import Connection, and_, delete, or_, select
 from meedoen.auth.models import User
 from meedoen.events.models import Event
 from meedoen.extensions import db
-from meedoen.ideas.models import FeedbackGiven, Idea, IdeaAnswer, IdeaReport, IdeaSupport
+from meedoen.ideas.models import Idea, IdeaAnswer, IdeaReport, IdeaSupport
 from meedoen.ideas.notices import idea_url
 from meedoen.notifications.models import InboxItem
 from meedoen.privacy import exporter
@@ -48,13 +45,6 @@ def export_reports(user: User) -> list[dict]:
     rows = db.session.scalars(select(IdeaReport).where(IdeaReport.reporter_id == user.id))
     return [{"idea_id": r.idea_id, "reason": r.reason.value, "note": r.note,
              "at": r.created_at.isoformat()} for r in rows]
-
-
-@exporter("activity_feedback_given", covers=[FeedbackGiven.user_id])
-def export_feedback_given(user: User) -> list[int]:
-    return list(db.session.scalars(select(FeedbackGiven.activity_id)
-                                   .where(FeedbackGiven.user_id == user.id)
-                                   .order_by(FeedbackGiven.activity_id)))
 
 
 @exporter("idea_answers_written", covers=[IdeaAnswer.author_id])

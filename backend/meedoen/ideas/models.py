@@ -1,8 +1,7 @@
-"""Youth voice: ideas young people propose, their supporters, staff answers and moderation;
-and the anonymous one-tap feedback after an activity."""
+"""Youth voice: ideas young people propose, their supporters, staff answers and moderation
+(the one-tap feedback after an activity is in meedoen.activities)."""
 
 import enum
-import uuid
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
@@ -154,33 +153,3 @@ class IdeaReport(db.Model):
     note: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-
-
-def _random_id() -> str:
-    return uuid.uuid4().hex
-
-
-class ActivityFeedback(db.Model):
-    """What someone said about an activity, with nothing that ties it to them.
-
-    No user, no time and a random (unordered) key; who has answered is kept apart in
-    ``FeedbackGiven``, which in turn does not say what they answered.
-    """
-
-    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=_random_id)
-    activity_id: Mapped[int] = mapped_column(
-        ForeignKey("activity.id", ondelete="CASCADE"), index=True
-    )
-    liked: Mapped[bool] = mapped_column(Boolean)
-    comment: Mapped[str | None] = mapped_column(String(200))
-
-
-class FeedbackGiven(db.Model):
-    """That a young person has given feedback on an activity (so only once), not what."""
-
-    activity_id: Mapped[int] = mapped_column(
-        ForeignKey("activity.id", ondelete="CASCADE"), primary_key=True
-    )
-    user_id: Mapped[int] = mapped_column(
-        ForeignKey("user.id", ondelete="CASCADE"), primary_key=True, index=True
-    )

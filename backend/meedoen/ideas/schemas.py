@@ -11,7 +11,6 @@ TITLE_MAX = 120
 DESCRIPTION_MAX = 1000
 MESSAGE_MAX = 1000
 REASON_MAX = 300
-COMMENT_MAX = 200
 ANSWER_STATUSES = [s.value for s in IdeaStatus if s != IdeaStatus.NEW]
 
 
@@ -84,11 +83,6 @@ class ReportSchema(Schema):
 
 class HideSchema(Schema):
     reason = Text(required=True, max_length=REASON_MAX, min_length=3, multiline=True)
-
-
-class FeedbackSchema(Schema):
-    liked = fields.Boolean(required=True)
-    comment = Text(max_length=COMMENT_MAX)
 
 
 # -- output ------------------------------------------------------------------------------------
@@ -191,27 +185,3 @@ class StatsOutSchema(Schema):
     share_answered_within_14_days = fields.Float(allow_none=True)
     median_hours_to_first_answer = fields.Float(allow_none=True)
     median_days_to_first_answer = fields.Float(allow_none=True)
-
-
-class FeedbackTotalsSchema(Schema):
-    activity_id = fields.Integer()
-    responses = fields.Integer()
-    shown = fields.Boolean(metadata={
-        "description": "False until enough people answered that no answer points to a person"})
-    minimum = fields.Integer()
-    liked = fields.Integer(allow_none=True)
-    not_liked = fields.Integer(allow_none=True)
-    comments = fields.List(fields.String(), allow_none=True)
-
-
-class FeedbackDueSchema(Schema):
-    activity_id = fields.Integer()
-    text = fields.Nested(IdeaTextOutSchema, metadata={"description": "The activity's text"})
-    starts_at = fields.DateTime()
-    ends_at = fields.DateTime()
-
-
-class FeedbackRecentSchema(FeedbackTotalsSchema):
-    starts_at = fields.DateTime()
-    ends_at = fields.DateTime()
-    text = fields.Nested(IdeaTextOutSchema, metadata={"description": "The activity's text"})

@@ -1,19 +1,19 @@
 from flask_login import current_user
 from flask_smorest import Blueprint
 
+from meedoen.activities import feedback
 from meedoen.activities.policy import POSTERS, can_see_signups, get_visible_or_404
-from meedoen.auth.models import Role
-from meedoen.authz import roles_required
-from meedoen.core.errors import fail
-from meedoen.extensions import db
-from meedoen.ideas import feedback
-from meedoen.ideas.schemas import (
+from meedoen.activities.schemas import (
     FeedbackDueSchema,
     FeedbackRecentSchema,
     FeedbackSchema,
     FeedbackTotalsSchema,
-    LangQuerySchema,
 )
+from meedoen.auth.models import Role
+from meedoen.authz import roles_required
+from meedoen.core.errors import fail
+from meedoen.core.validation import LangQuerySchema
+from meedoen.extensions import db
 
 ORGANISERS = tuple(POSTERS)
 

@@ -13,16 +13,22 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import exists, func, select
 
-from meedoen.activities.models import Activity, ActivityStatus, Signup, SignupStatus
+from meedoen.activities.models import (
+    Activity,
+    ActivityFeedback,
+    ActivityStatus,
+    FeedbackGiven,
+    Signup,
+    SignupStatus,
+)
 from meedoen.activities.policy import can_see_signups, visible
+from meedoen.activities.queries import language
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
 from meedoen.core.sql import insert_ignore
 from meedoen.extensions import db
 from meedoen.i18n.texts import localized
-from meedoen.ideas.models import ActivityFeedback, FeedbackGiven
-from meedoen.ideas.present import wanted_language
 
 FEEDBACK_WINDOW = timedelta(days=7)
 RECENT = timedelta(days=30)
@@ -91,7 +97,7 @@ def recent_totals(user: User) -> list[dict]:
             select(ActivityFeedback.activity_id, ActivityFeedback.liked, ActivityFeedback.comment)
             .where(ActivityFeedback.activity_id.in_([a.id for a in activities]))):
         rows[row.activity_id].append(row)
-    wanted = wanted_language()
+    wanted = language()
     return [{**_totals(a.id, rows[a.id]), "starts_at": a.starts_at, "ends_at": a.ends_at,
              "text": localized(a.texts, a.original_language, wanted)} for a in activities]
 
@@ -108,6 +114,6 @@ def feedback_due(user: User) -> list[dict]:
                Activity.ends_at > now - FEEDBACK_WINDOW, ~given)
         .order_by(Activity.ends_at.desc())
     ).all()
-    wanted = wanted_language()
+    wanted = language()
     return [{"activity_id": a.id, "starts_at": a.starts_at, "ends_at": a.ends_at,
              "text": localized(a.texts, a.original_language, wanted)} for a in activities]
