@@ -8,7 +8,8 @@ from pathlib import Path
 from meedoen.ops.settings import engine_options
 from meedoen.translation.settings import translation_config
 
-SHIPPED_LANGUAGES = ("nl", "en", "ar", "ti", "fa", "ps", "so", "am", "ku", "tr", "fr")
+SHIPPED_LANGUAGES = ("nl", "en", "ar", "ti", "fa", "prs", "ps", "so", "am", "om", "ku", "ckb", "tr",
+                     "fr")
 DEFAULT_LANGUAGE = "nl"
 
 

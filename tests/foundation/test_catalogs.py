@@ -3,7 +3,12 @@ placeholders of every translation match the original (what `translate.py check` 
 
 import importlib.util
 
+import polib
+import pytest
 from babel.messages.catalog import Catalog
+from babel.messages.plurals import get_plural
+from meedoen.config import SHIPPED_LANGUAGES
+from meedoen.i18n.codes import CLDR_LOCALES
 
 from tests.conftest import ROOT
 
@@ -37,3 +42,14 @@ def test_the_check_finds_what_it_should():
     assert translate._check(catalog.get("Later")) == ["fuzzy"]
     assert translate._check(catalog.get("Empty")) == ["untranslated"]
     assert translate._check(catalog.get("Not there")) == ["missing"]
+
+
+@pytest.mark.parametrize("lang", SHIPPED_LANGUAGES)
+def test_plural_forms_are_cldrs_for_each_language(lang):
+    """Sorani and Oromo: one/other (n != 1); Dari like Persian (n > 1, CLDR's fa_AF); every
+    plural message has exactly that many forms."""
+    po = polib.pofile(str(ROOT / "translations" / lang / "LC_MESSAGES" / "messages.po"))
+    rule = get_plural(CLDR_LOCALES.get(lang, lang))
+    assert po.metadata["Plural-Forms"] == rule.plural_forms
+    plurals = [entry for entry in po if entry.msgid_plural and not entry.obsolete]
+    assert plurals and all(len(entry.msgstr_plural) == rule.num_plurals for entry in plurals)

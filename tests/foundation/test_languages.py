@@ -4,21 +4,24 @@ The error-message tests use a small catalog of their own, so that they test the
 language choice whatever the state of the real catalogs (test_catalogs checks those).
 """
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
+from flask_babel import format_date, get_locale
 from meedoen.config import SHIPPED_LANGUAGES
 from meedoen.extensions import babel
+from meedoen.i18n.codes import CLDR_LOCALES, NATIVE_NAMES
 
 from tests.conftest import ApiClient, make_app
 
 MESSAGES = ["Please log in first.", "Some fields are not filled in correctly.",
             "This field is not allowed.", "This must be between {min} and {max} long.",
             "This username and password do not match."]
-TEST_LANGUAGES = ("nl", "ar", "fr", "tr")
+TEST_LANGUAGES = ("nl", "ar", "fr", "tr", "prs")
 
 
 def translated(lang: str, message: str) -> str:
@@ -110,14 +113,35 @@ def test_languages_lists_the_shipped_ones_with_native_names_from_babel(client):
     assert response.status_code == 200
     listed = response.json
     assert [item["code"] for item in listed] == list(SHIPPED_LANGUAGES)
-    assert len(listed) == 11
+    assert len(listed) == 14
     for item in listed:
-        locale = Locale.parse(item["code"])
-        assert item["name"] == locale.get_display_name(item["code"])
+        locale = Locale.parse(CLDR_LOCALES.get(item["code"], item["code"]))
+        assert item["name"] == NATIVE_NAMES.get(item["code"], locale.get_display_name(locale))
         assert item["direction"] == locale.text_direction
-    assert {item["code"] for item in listed if item["direction"] == "rtl"} == {"ar", "fa", "ps"}
+    assert {item["code"] for item in listed if item["direction"] == "rtl"} == {
+        "ar", "fa", "prs", "ps", "ckb"}
     names = {item["code"]: item["name"] for item in listed}
     assert names["nl"] == "Nederlands" and names["ar"] == "العربية" and names["ti"] == "ትግርኛ"
+    assert (names["ckb"], names["prs"], names["om"], names["fa"]) == (
+        "کوردی (سۆرانی)", "دری", "Oromoo", "فارسی")
+
+
+def test_dari_has_its_own_catalog_and_a_phone_set_to_fa_af_gets_it(catalog_app):
+    assert anonymous_401(catalog_app, "/api/v1/me?lang=prs") == translated(
+        "prs", "Please log in first.")
+    assert anonymous_401(catalog_app, **{"Accept-Language": "fa-AF, fa;q=0.8"}) == translated(
+        "prs", "Please log in first.")
+    assert anonymous_401(catalog_app, **{"Accept-Language": "fa-IR"}) == "Please log in first."
+
+
+def test_dari_dates_come_from_cldr_fa_af_under_its_own_code(app):
+    with app.test_request_context("/?lang=prs"):
+        assert str(get_locale()) == "prs"
+        assert format_date(date(2026, 12, 7), "d MMMM") == "7 دسمبر"  # Afghan month name
+    with app.test_request_context("/?lang=ckb"):
+        assert format_date(date(2026, 12, 7), "MMMM") == "کانونی یەکەم"
+    with app.test_request_context("/?lang=om"):
+        assert format_date(date(2026, 12, 7), "MMMM") == "Mudde"
 
 
 def test_shipped_languages_have_catalogs(app):

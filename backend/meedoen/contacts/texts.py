@@ -6,14 +6,16 @@ from collections.abc import Mapping
 from flask_babel import get_locale
 
 from meedoen.config import DEFAULT_LANGUAGE
+from meedoen.i18n.codes import speech_family
 from meedoen.i18n.texts import localized_fields, translation_statuses
 
 FIELDS = ("help_text",)
 
 
 def base_language(code: str) -> str:
-    """fa_AF (Dari) and fa (Persian) are one language for finding someone to talk to."""
-    return code.replace("-", "_").split("_")[0].lower()
+    """Dari (prs, formerly fa_AF) and Persian (fa) are one language for finding someone to
+    talk to."""
+    return speech_family(code)
 
 
 def pick_text(rows: Mapping[str, object], original: str,

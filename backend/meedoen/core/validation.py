@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import fields, validate
 
 from meedoen.config import SHIPPED_LANGUAGES
+from meedoen.i18n.codes import CLDR_LOCALES, current_code
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 CONTROL_CHARS_SINGLE_LINE = re.compile(r"[\x00-\x1f\x7f]")
@@ -151,13 +152,14 @@ def translate_builtin_messages():
 
 
 class LanguageCode(fields.String):
-    """A language someone speaks: a code that CLDR knows (e.g. ``ti``, ``fa_AF`` for Dari)."""
+    """A language someone speaks: a code that CLDR knows (e.g. ``ti``, ``ckb``) or a shipped one
+    that CLDR files under another code (``prs``, Dari; ``fa_AF`` is taken as ``prs``)."""
 
     default_error_messages = {"unknown_language": _l("This is not a language we know.")}
 
     def _deserialize(self, value, attr, data, **kwargs):
-        code = super()._deserialize(value, attr, data, **kwargs)
-        if code not in known_languages():
+        code = current_code(super()._deserialize(value, attr, data, **kwargs))
+        if code not in known_languages() and code not in CLDR_LOCALES:
             raise self.make_error("unknown_language")
         return code
 

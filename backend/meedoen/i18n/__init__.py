@@ -3,11 +3,19 @@
 from babel import Locale
 from flask import has_request_context, request
 from flask_login import current_user
+from werkzeug.datastructures import LanguageAccept
 
 from meedoen.config import DEFAULT_LANGUAGE, SHIPPED_LANGUAGES
+from meedoen.i18n.codes import cldr_locale, current_code, native_name
 
 
-def select_language() -> str:
+def select_language() -> Locale:
+    """Flask-Babel's locale: a Locale, so that a language CLDR files under another code (Dari)
+    still loads its own catalog (see meedoen.i18n.codes)."""
+    return cldr_locale(_selected_code())
+
+
+def _selected_code() -> str:
     if not has_request_context():  # CLI commands, workers, app start-up
         return DEFAULT_LANGUAGE
     asked = request.args.get("lang")
@@ -15,15 +23,17 @@ def select_language() -> str:
         return asked
     if current_user and current_user.is_authenticated and current_user.ui_language:
         return current_user.ui_language
-    return request.accept_languages.best_match(SHIPPED_LANGUAGES) or DEFAULT_LANGUAGE
+    # A phone set to Dari may still say fa-AF.
+    accepted = LanguageAccept([(current_code(tag), quality)
+                               for tag, quality in request.accept_languages])
+    return accepted.best_match(SHIPPED_LANGUAGES) or DEFAULT_LANGUAGE
 
 
 def language_info(code: str) -> dict:
-    locale = Locale.parse(code)
     return {
         "code": code,
-        "name": locale.get_display_name(code),
-        "direction": locale.text_direction,
+        "name": native_name(code),
+        "direction": cldr_locale(code).text_direction,
     }
 
 

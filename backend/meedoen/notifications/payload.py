@@ -4,8 +4,8 @@ import re
 from functools import lru_cache
 
 import orjson
-from babel import Locale
 
+from meedoen.i18n.codes import cldr_locale
 from meedoen.push.sender import MAX_PAYLOAD
 
 PAYLOAD_LIMIT = MAX_PAYLOAD - 72  # headroom under the sender's hard limit
@@ -15,7 +15,7 @@ TOPIC_CHARS = re.compile(r"[^A-Za-z0-9_-]")
 @lru_cache(maxsize=64)
 def direction(lang: str) -> str:
     try:
-        return Locale.parse(lang).text_direction
+        return cldr_locale(lang).text_direction
     except (ValueError, TypeError):
         return "ltr"
 

@@ -18,6 +18,7 @@ from meedoen.core.models import utcnow
 from meedoen.core.ratelimit import check_per_person
 from meedoen.events import notify
 from meedoen.extensions import db
+from meedoen.i18n.codes import speech_family
 from meedoen.i18n.texts import OriginalText, localized_fields
 from meedoen.questions.models import Question, QuestionMessage, QuestionRecipient
 from meedoen.questions.policy import current_recipients, readable_by
@@ -61,9 +62,10 @@ def recipients_for(asker, data: dict) -> list[Contact]:
 
 def language_rank(languages, written_in: str, spoken: set[str]) -> tuple[bool, bool]:
     """Sorts first who speaks the language of the question, then who speaks another of the
-    asker's languages."""
-    codes = {base(code) for code in languages}
-    return written_in not in codes, not codes & spoken
+    asker's languages. Dari and Persian speakers understand each other."""
+    codes = {speech_family(code) for code in languages}
+    return (speech_family(written_in) not in codes,
+            not codes & {speech_family(code) for code in spoken})
 
 
 def active_accounts(user_ids: list[int | None]) -> set[int]:

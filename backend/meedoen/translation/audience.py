@@ -9,6 +9,7 @@ from sqlalchemy import select, union
 from meedoen.auth.models import Role, User, UserLanguage
 from meedoen.config import SHIPPED_LANGUAGES
 from meedoen.extensions import db
+from meedoen.i18n.codes import base as language_of
 
 _memo: ContextVar[dict | None] = ContextVar("community_languages", default=None)
 
@@ -60,5 +61,5 @@ def app_languages(user_ids: Iterable[int]) -> set[str]:
 
 
 def base(code: str) -> str:
-    """fa_AF (Dari) is read in the Persian translation."""
-    return code.replace("-", "_").split("_")[0].lower()
+    """The language whose translation the speaker of ``code`` reads (fa_AF, Dari: prs)."""
+    return language_of(code)

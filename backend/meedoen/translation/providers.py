@@ -36,6 +36,9 @@ GOOGLE_DEFAULT_URL = "https://translation.googleapis.com"
 _GOOGLE_QUOTA_REASONS = {"dailyLimitExceeded", "dailyLimitExceededUnreg", "rateLimitExceeded",
                          "userRateLimitExceeded", "quotaExceeded", "limitExceeded"}
 _now = time.monotonic  # the clock of the languages cache (tests move it)
+# Our code → the codes a provider may list for it instead, best first. Google lists Dari as
+# fa-AF; LibreTranslate has only Persian (fa), which gives a draft a Dari reader understands.
+PROVIDER_CODES = {"prs": ("prs", "fa-AF", "fa")}
 
 
 class ProviderError(Exception):
@@ -113,7 +116,7 @@ class _HttpProvider:
         self.timeout = float(timeout)
         self._session = _session()
         self._lock = threading.Lock()
-        self._cached: tuple[float, frozenset[str]] | None = None
+        self._cached: tuple[float, dict[str, str]] | None = None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(url={self.url!r}, timeout={self.timeout:g})"
@@ -123,6 +126,10 @@ class _HttpProvider:
 
     def languages(self) -> frozenset[str]:
         """Our language codes the provider knows; asked once an hour."""
+        return frozenset(self._codes())
+
+    def _codes(self) -> dict[str, str]:
+        """Each of our languages the provider knows → the code it knows it by."""
         with self._lock:
             cached = self._cached
         if cached and _now() - cached[0] < LANGUAGES_TTL_SECONDS:
@@ -132,17 +139,23 @@ class _HttpProvider:
         except ProviderError as error:
             raise ProviderUnavailable(f"{self.name}: no list of languages ({error})",
                                       error.status) from error
-        found = frozenset(SHIPPED_LANGUAGES) & codes
+        found = {ours: theirs for ours in SHIPPED_LANGUAGES
+                 if (theirs := next((c for c in PROVIDER_CODES.get(ours, (ours,)) if c in codes),
+                                    None))}
         with self._lock:
             self._cached = (_now(), found)
         return found
+
+    def _their_code(self, code: str) -> str:
+        return self._codes().get(code, code) if code in PROVIDER_CODES else code
 
     def translate(self, texts: list[str], source: str, target: str, html: bool) -> list[str]:
         """The texts in `target`, in the same order; `html`: texts are HTML fragments."""
         if not texts:
             return []
         started = _now()
-        answer = self._call("POST", self.translate_path, self._body(texts, source, target, html))
+        body = self._body(texts, self._their_code(source), self._their_code(target), html)
+        answer = self._call("POST", self.translate_path, body)
         translated = self._parse_translations(answer)
         if len(translated) != len(texts) or not all(isinstance(t, str) for t in translated):
             raise BadAnswer(f"{self.name}: {len(texts)} texts asked, answer does not match")

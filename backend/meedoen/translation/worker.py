@@ -146,7 +146,7 @@ def plan(provider, subject: Subject, obj) -> list[Need]:
     if subject.personal and not personal_texts_allowed(provider):
         return []
     written_in = subject.original_language(obj)
-    source_language = base(written_in)  # Dari (fa_AF) is sent as Persian
+    source_language = base(written_in)  # Dari stored as fa_AF is prs (providers.PROVIDER_CODES)
     rows = subject.rows(obj)
     supported = provider.languages()
     if written_in not in rows or source_language not in supported:
