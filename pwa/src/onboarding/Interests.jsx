@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { useAction } from "../lib/action.js";
 import { t } from "../lib/i18n.js";
 import { updateMe, useSession } from "../lib/session.js";
 import { navigate } from "../router.js";
@@ -8,22 +9,17 @@ import { InterestPicker } from "../settings/InterestPicker.jsx";
 export default function Interests() {
   const { user } = useSession();
   const [chosen, setChosen] = useState(user?.interests || []);
-  const [error, setError] = useState(null);
-  const save = async () => {
-    try {
-      await updateMe({ interests: chosen });
-      navigate("/", { replace: true });
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const { busy, error, run: save } = useAction(async () => {
+    await updateMe({ interests: chosen });
+    navigate("/", { replace: true });
+  });
   return (
     <Page title={t("What do you like to do?")}>
       <p>{t("Choose as many as you like. We show you activities that fit.")}</p>
       <InterestPicker chosen={chosen} onChange={setChosen} />
       <ErrorNote error={error} />
       <div class="btn-row">
-        <Button onClick={save}>{t("Save")}</Button>
+        <Button busy={busy} onClick={save}>{t("Save")}</Button>
       </div>
     </Page>
   );

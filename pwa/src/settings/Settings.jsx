@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { useAction } from "../lib/action.js";
 import { api, useApi } from "../lib/api.js";
 import { lang, setLanguage, t } from "../lib/i18n.js";
 import { forget, logout, updateMe, useSession } from "../lib/session.js";
@@ -78,26 +79,19 @@ function Notifications() {
 function QuietHours({ user }) {
   const [from, setFrom] = useState(hhmm(user.quiet_from));
   const [until, setUntil] = useState(hhmm(user.quiet_until));
-  const [error, setError] = useState(null);
   const [saved, setSaved] = useState(false);
-  const save = async (event) => {
-    event.preventDefault();
-    setError(null);
+  const { busy, error, submit: save } = useAction(async () => {
     setSaved(false);
-    try {
-      await updateMe({ quiet_from: from || null, quiet_until: until || null });
-      setSaved(true);
-    } catch (err) {
-      setError(err);
-    }
-  };
+    await updateMe({ quiet_from: from || null, quiet_until: until || null });
+    setSaved(true);
+  });
   return (
     <Section title={t("Quiet hours")} id="quiet">
       <p>{t("No notifications between these times (for example at night). Messages wait until the quiet hours end.")}</p>
       <form onSubmit={save} class="row">
         <TextField label={t("From")} type="time" value={from} onValue={setFrom} dir="ltr" error={error?.fields?.quiet_from} />
         <TextField label={t("Until")} type="time" value={until} onValue={setUntil} dir="ltr" error={error?.fields?.quiet_until} />
-        <div><Button type="submit" kind="secondary">{t("Save")}</Button></div>
+        <div><Button type="submit" kind="secondary" busy={busy}>{t("Save")}</Button></div>
       </form>
       {saved && <p class="note note-ok" role="status">{t("Saved.")}</p>}
     </Section>
@@ -106,17 +100,12 @@ function QuietHours({ user }) {
 
 function DeleteAccount() {
   const [asking, setAsking] = useState(false);
-  const [error, setError] = useState(null);
-  const remove = async () => {
-    try {
-      await api("/me", { method: "DELETE" });
-      await unsubscribe().catch(() => {});
-      await forget();
-      navigate("/welcome", { replace: true });
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const { busy, error, run: remove } = useAction(async () => {
+    await api("/me", { method: "DELETE" });
+    await unsubscribe().catch(() => {});
+    await forget();
+    navigate("/welcome", { replace: true });
+  });
   return (
     <Section title={t("Delete my account")} id="delete">
       <p>{t("This deletes your account and everything that is yours. It cannot be undone.")}</p>
@@ -126,7 +115,7 @@ function DeleteAccount() {
           <div class="note note-error" role="alertdialog" aria-labelledby="confirm-delete">
             <p id="confirm-delete">{t("Are you sure? Your account will be deleted now.")}</p>
             <div class="btn-row">
-              <Button kind="danger" onClick={remove}>{t("Yes, delete everything")}</Button>
+              <Button kind="danger" busy={busy} onClick={remove}>{t("Yes, delete everything")}</Button>
               <Button kind="secondary" onClick={() => setAsking(false)}>{t("No, keep my account")}</Button>
             </div>
           </div>
