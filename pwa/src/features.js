@@ -10,3 +10,4 @@ export { default as settings } from "./settings/routes.js";
 export { default as ideas } from "./ideas/routes.js";
 export { default as wording } from "./wording/routes.js";
 export { default as participation } from "./participation/routes.js";
+export { default as funds } from "./funds/routes.js";

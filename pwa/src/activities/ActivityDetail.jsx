@@ -9,6 +9,7 @@ import { Icon } from "../ui/icons.jsx";
 import { usePending, useRefused } from "../ui/pending.jsx";
 import { Button, ButtonLink, ErrorNote, Loading, Page, ReadAloud, Toggle, UserText } from "../ui/kit.jsx";
 import { LocalizedText, useOriginal } from "../ui/Translated.jsx";
+import { SupportLink } from "../funds/SupportLink.jsx";
 import { SignupBadge, StatusBadge, costLine, transportLine, when } from "./parts.jsx";
 
 export const plainText = (html) => new DOMParser().parseFromString(html || "", "text/html")
@@ -138,6 +139,7 @@ export default function ActivityDetail({ params }) {
         <li><span><Icon name="clock" />{when(a)}</span></li>
         <li><span><Icon name="pin" /><UserText text={a.venue_name} />{a.venue_address && <>, <UserText text={a.venue_address} /></>}</span></li>
         <li><span><Icon name="euro" />{costLine(a)}</span>{a.support_note && <> — <UserText text={a.support_note} /></>}</li>
+        <SupportLink activity={a} />
         {transportLine(a) && <li><span><Icon name="bus" />{transportLine(a)}</span></li>}
         {a.languages?.length > 0 && (
           <li><span><Icon name="chat" />{t("Languages spoken: {languages}",

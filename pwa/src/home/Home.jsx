@@ -87,6 +87,7 @@ export default function Home() {
       <Messages />
       <ul class="tiles">
         <li><Tile href="/help" icon="help" label={t("I need help with…")} /></li>
+        <li><Tile href="/support" icon="coins" label={t("Money for a club")} /></li>
       </ul>
     </Page>
   );
