@@ -1,8 +1,9 @@
 """Idempotency-Key: a replayed sign-up or cancellation has its effect exactly once."""
 
 import pytest
-from meedoen.activities.models import Activity, IdempotencyKey, Signup, SignupStatus
+from meedoen.activities.models import Activity, Signup, SignupStatus
 from meedoen.auth.models import Role
+from meedoen.core.idempotency import IdempotencyKey
 from meedoen.events.models import Event
 from meedoen.extensions import db
 from sqlalchemy import func, select

@@ -4,11 +4,11 @@ from meedoen.activities.models import (
     Activity,
     ActivityText,
     CalendarFeed,
-    IdempotencyKey,
     Signup,
     SignupStatus,
 )
 from meedoen.auth.models import Role
+from meedoen.core.idempotency import IdempotencyKey
 from meedoen.extensions import db
 from sqlalchemy import func, select
 

@@ -11,9 +11,9 @@ from meedoen.activities.models import (
     ActivityText,
     CalendarFeed,
     FeedbackGiven,
-    IdempotencyKey,
     Signup,
 )
+from meedoen.core.idempotency import IdempotencyKey
 from meedoen.extensions import db
 from meedoen.privacy import exporter
 

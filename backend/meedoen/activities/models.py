@@ -5,7 +5,6 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     DDL,
-    JSON,
     Boolean,
     Date,
     Enum,
@@ -178,20 +177,6 @@ class Signup(db.Model):
     activity: Mapped[Activity] = relationship()
 
     __table_args__ = (UniqueConstraint("activity_id", "user_id"),)
-
-
-class IdempotencyKey(db.Model):
-    """A replayed request (same user, same key) gets the stored answer instead of a new effect."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
-    key: Mapped[str] = mapped_column(String(100))
-    fingerprint: Mapped[str] = mapped_column(String(64))
-    status_code: Mapped[int | None] = mapped_column(Integer)
-    response: Mapped[dict | None] = mapped_column(JSON)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
-
-    __table_args__ = (UniqueConstraint("user_id", "key"),)
 
 
 class CalendarFeed(db.Model):

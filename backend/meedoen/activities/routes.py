@@ -4,7 +4,6 @@ from flask_smorest import Blueprint
 from marshmallow import RAISE
 
 from meedoen.activities import calendar, queries, services, signups
-from meedoen.activities.idempotency import run_once
 from meedoen.activities.policy import (
     POSTERS,
     get_managed,
@@ -26,6 +25,7 @@ from meedoen.activities.schemas import (
 from meedoen.audit.models import record
 from meedoen.auth.models import Role
 from meedoen.authz import roles_required
+from meedoen.core.idempotency import run_once
 from meedoen.core.validation import LangQuerySchema
 from meedoen.extensions import db
 
