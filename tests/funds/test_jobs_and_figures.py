@@ -71,3 +71,9 @@ def test_figures_by_fund_and_category_without_names(as_worker, youth, worker, fu
     by_fund = {row["label"]: row["requests"] for row in figures["by_fund"]}
     assert by_fund == {fund.name: 3, "No fund yet": 1}
     assert youth.display_name not in str(figures)
+
+
+def test_the_background_work_reminds_too(youth, worker, fund, app_ctx, clock):
+    granted(youth, fund, worker, date(2026, 12, 24))
+    assert run_due_work()["renewal_reminders"] == 1
+    assert run_due_work()["renewal_reminders"] == 0

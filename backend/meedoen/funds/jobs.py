@@ -6,7 +6,7 @@ from datetime import datetime
 
 from dateutil.relativedelta import relativedelta
 from flask import current_app
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from meedoen.core.models import utcnow
 from meedoen.events import notify
@@ -18,19 +18,38 @@ RENEW_BEFORE = relativedelta(months=1)
 
 
 def send_renewal_reminders(now: datetime | None = None) -> int:
-    """Tell the young person and the intermediary, once per grant, a month before it ends."""
-    today = (now or utcnow()).date()
-    due = list(db.session.scalars(select(SupportRequest).where(
+    """Tell the young person and the intermediary, once per grant, a month before it ends.
+    Each grant is claimed with one UPDATE, so two workers never remind twice."""
+    now = now or utcnow()
+    due = db.session.execute(select(SupportRequest.id, SupportRequest.youth_id,
+                                    SupportRequest.intermediary_id).where(
         SupportRequest.status == RequestStatus.GRANTED,
         SupportRequest.renewal_reminded_at.is_(None),
-        SupportRequest.grant_end >= today,
-        SupportRequest.grant_end <= today + RENEW_BEFORE)))
-    for request in due:
-        people = [request.youth_id, request.intermediary_id]
-        notify("support.renewal", [p for p in people if p is not None], request_id=request.id)
-        request.renewal_reminded_at = now or utcnow()
+        SupportRequest.grant_end >= now.date(),
+        SupportRequest.grant_end <= now.date() + RENEW_BEFORE)).all()
+    made = 0
+    for request_id, youth_id, intermediary_id in due:
+        if claim_reminder(request_id, now):
+            notify("support.renewal", [p for p in (youth_id, intermediary_id) if p is not None],
+                   request_id=request_id)
+            made += 1
     db.session.flush()
-    return len(due)
+    return made
+
+
+def claim_reminder(request_id: int, now: datetime) -> bool:
+    claimed = db.session.execute(
+        update(SupportRequest).where(SupportRequest.id == request_id,
+                                     SupportRequest.renewal_reminded_at.is_(None))
+        .values(renewal_reminded_at=now).execution_options(synchronize_session=False))
+    return claimed.rowcount == 1
+
+
+def make_due_renewal_reminders(now: datetime) -> int:
+    """For the background work (notifications/dispatch.py): remind, then commit."""
+    made = send_renewal_reminders(now)
+    db.session.commit()
+    return made
 
 
 def retention_cutoff(now: datetime | None = None) -> datetime:

@@ -22,7 +22,8 @@ def present_fund(fund: Fund) -> dict:
 
 def present_request(request: SupportRequest, viewer: User, detail: bool = False) -> dict:
     data = {
-        "id": request.id, "category": request.category.value,
+        "id": request.id, "municipality_id": request.municipality_id,
+        "category": request.category.value,
         "category_label": str(COST_KIND_LABELS[request.category]),
         "club": request.club, "activity_id": request.activity_id,
         "cost_cents": request.cost_cents, "cost_period": request.cost_period.value,

@@ -150,6 +150,7 @@ class FundNameSchema(Schema):
 
 class RequestOutSchema(Schema):
     id = fields.Integer()
+    municipality_id = fields.Integer()
     category = fields.String()
     category_label = fields.String()
     club = fields.String()

@@ -50,13 +50,15 @@ WINDOW_FACTOR = 8
 def run_due_work(now: datetime | None = None) -> dict:
     now = now or utcnow()
     from meedoen.contacts.screening import make_due_screening_reminders
+    from meedoen.funds.jobs import make_due_renewal_reminders
     from meedoen.notifications.reminders import make_due_reminders
 
     # Translations first: a message sent now then reaches everyone in their language.
     done = {"recovered": recover_stale_claims(now), "translations": translations_due(now),
             "notifications": fan_out_due(now),
             "reminders": make_due_reminders(now),
-            "screening_reminders": make_due_screening_reminders(now)}
+            "screening_reminders": make_due_screening_reminders(now),
+            "renewal_reminders": make_due_renewal_reminders(now)}
     done["events"] = handle_pending_events(now)
     done["deliveries"] = deliver_due(now)
     return done

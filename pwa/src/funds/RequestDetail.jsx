@@ -88,7 +88,7 @@ function StaffStep({ request, onDone }) {
       {kind === "applied" && (
         <SelectField label={t("Fund")} name="fund_id" value={form.fund_id} onValue={set("fund_id")} error={fields.fund_id}
           options={[{ value: "", label: t("Choose a fund") },
-                    ...(funds || []).filter((f) => f.active).map((f) => ({ value: f.id, label: f.name }))]} />
+                    ...(funds || []).filter((f) => f.active && f.municipality_id === request.municipality_id).map((f) => ({ value: f.id, label: f.name }))]} />
       )}
       {kind === "granted" && (
         <>
