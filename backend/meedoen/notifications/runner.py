@@ -153,6 +153,14 @@ def run_due_work_job() -> dict:
     except Exception:
         job_failed("run_due_work")  # counted for the metrics; RQ records the failure itself
         raise
+    finally:
+        if has_app_context():
+            # `flask worker` runs every job in one app context: a transaction broken by a
+            # database that went away must not outlive its job (every later job failed with
+            # PendingRollbackError until the worker was restarted; make prodlike found it).
+            from meedoen.extensions import db
+
+            db.session.remove()
 
 
 def _ticker(app: Flask, interval: float, stop: threading.Event) -> None:
