@@ -75,6 +75,8 @@ CASES = [
     Case("GET", "/api/v1/activities/{running}/checkin-code", ORGANISER_LIST),
     Case("GET", "/api/v1/activities/{running}/turnout", ORGANISER_LIST),
     Case("GET", "/api/v1/me/year", by_role(403, anonymous=401, youth=200)),
+    Case("PUT", "/api/v1/me/birth-year", by_role(403, anonymous=401, youth=200),
+         body={"birth_year": 2008}),
     Case("GET", "/api/v1/me/year/statement", by_role(403, anonymous=401, youth=200)),
     Case("GET", "/api/v1/statements/{statement}", by_role(200),
          note="public: the signed token is the permission"),

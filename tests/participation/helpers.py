@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from meedoen.activities.models import Signup, SignupStatus
 from meedoen.auth.models import MentorLocation, Role
 from meedoen.extensions import db
-from meedoen.participation.models import Checkin, CheckinMethod
+from meedoen.participation.models import BirthYear, Checkin, CheckinMethod
 
 from tests.activities.helpers import make_activity
 from tests.conftest import FROZEN_NOW
@@ -54,6 +54,7 @@ class Town:
         self.mentor_c = factory.user(Role.MENTOR, self.town)
         self.mentor_c.mentor_location_rows = [MentorLocation(location_id=self.house_c.id)]
         self._activities()
+        self._birth_years()
         self._newcomers()
         db.session.commit()
 
@@ -76,6 +77,12 @@ class Town:
         visit(self.volunteering, b[2])
         self.trip = make_activity(self.town, category="trip", starts_at=on(15, month=10))
         visit(self.trip, a[5], at=on(15, month=10))
+
+    def _birth_years(self):
+        """House A: 18 (born 2008). Others: 17, 17, 16, 21, not given, not given, not given."""
+        born = [(p, 2008) for p in self.a]
+        born += list(zip(self.b[:4], (2009, 2009, 2010, 2005), strict=True))
+        db.session.add_all([BirthYear(user_id=p.id, year=year) for p, year in born])
 
     def _newcomers(self):
         """c[1] joined 40 days ago and never came; a[5] joined 60 days ago, came in Oct."""

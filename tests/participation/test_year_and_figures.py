@@ -7,7 +7,7 @@ import io
 import pytest
 from meedoen.auth.models import Role
 from meedoen.extensions import db
-from meedoen.participation.models import Checkin
+from meedoen.participation.models import BirthYear, Checkin
 from sqlalchemy import func, select
 
 from tests.participation.helpers import Town
@@ -64,6 +64,8 @@ def test_figures_of_the_fixed_town(client, world):
         [("ar", 7, 4), ("ti", 6, 4)]
     assert [(r["key"], r["took_part"], r["share"]) for r in data["by_category"]] == \
         [("sport", 6, 0.462), ("other", 5, 0.385)]  # cooking 3 and volunteering 2 merged
+    assert [(r["label"], r["youth"], r["took_part"]) for r in data["by_age"]] == \
+        [("18–19", 6, 4), ("Other", 7, 4)]  # ≤17 (3), 20–21 (1), not given (3)
     assert data["visits"] == {"signed_up": 6, "came": 5, "no_shows": 1, "walk_ins": 1}
     assert data["new_without_participation"] is None  # one: fewer than five is not shown
     october = _get(client, world.worker, "/api/v1/figures/participation?month=2026-10")
@@ -88,7 +90,7 @@ def test_csv_has_the_same_groups(client, world):
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
     assert rows[0] == ["month", "section", "group", "youth", "took_part", "share"]
     assert ["2026-11", "by_category", "Sport", "13", "6", "0.462"] in rows
-    assert len(rows) == 1 + 2 + 2 + 2
+    assert len(rows) == 1 + 2 + 2 + 2 + 2
 
 
 def test_admins_name_the_municipality_and_bad_months_are_422(client, world, factory):
@@ -113,12 +115,27 @@ def test_follow_up_names_go_to_their_mentor_and_youth_workers(client, world, fac
     assert _get(client, mentor_a, "/api/v1/figures/participation/follow-up").get_json() == []
 
 
+def test_birth_year_is_optional_and_checked(client, world):
+    client.login_as(world.c[0])
+    for body in ({"birth_year": 1989}, {"birth_year": "2008"}, {}, {"birth_year": 2021}):
+        assert client.put("/api/v1/me/birth-year", json=body).status_code == 422, body
+    assert client.put("/api/v1/me/birth-year", json={"birth_year": 2009}).get_json() == \
+        {"birth_year": 2009}
+    assert client.get("/api/v1/me/year").get_json()["birth_year"] == 2009
+    assert client.put("/api/v1/me/birth-year", json={"birth_year": None}).get_json() == \
+        {"birth_year": None}
+
+
 def test_export_and_erasure(client, world):
     client.login_as(world.a[0])
-    export = client.get("/api/v1/me/export").get_json()["checkins"]
+    client.put("/api/v1/me/birth-year", json={"birth_year": 2008})
+    exported = client.get("/api/v1/me/export").get_json()
+    assert exported["birth_year"] == 2008
+    export = exported["checkins"]
     assert [(v["activity_id"], v["helped_organise"]) for v in export["visits"]] == [
         (world.sport.id, False), (world.cooking.id, True)]
     assert client.delete("/api/v1/me", json={"password": "correct-horse-42"}).status_code in \
         (200, 204)
-    assert db.session.scalar(select(func.count()).select_from(Checkin)
-                             .where(Checkin.user_id == world.a[0].id)) == 0
+    for model in (Checkin, BirthYear):
+        assert db.session.scalar(select(func.count()).select_from(model)
+                                 .where(model.user_id == world.a[0].id)) == 0

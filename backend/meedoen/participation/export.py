@@ -6,8 +6,14 @@ Participation statements are not stored: their check link stops working with the
 from sqlalchemy import select
 
 from meedoen.extensions import db
-from meedoen.participation.models import Checkin
+from meedoen.participation.models import BirthYear, Checkin
 from meedoen.privacy import exporter
+
+
+@exporter("birth_year", covers=[BirthYear.user_id])
+def export_birth_year(user) -> int | None:
+    row = db.session.get(BirthYear, user.id)
+    return row.year if row else None
 
 
 @exporter("checkins", covers=[Checkin.user_id, Checkin.checked_in_by_id])

@@ -18,7 +18,7 @@ from meedoen.auth.models import Role, User
 from meedoen.core.models import utcnow
 from meedoen.extensions import db
 from meedoen.i18n import language_info
-from meedoen.participation.models import Checkin
+from meedoen.participation.models import BirthYear, Checkin
 from meedoen.participation.year import LABELS
 from meedoen.places.models import Location, Municipality
 
@@ -27,7 +27,9 @@ FIRST_DAYS = timedelta(days=30)
 # "New": joined at most this long ago (and their first 30 days are over).
 NEW_FOR = timedelta(days=90)
 OTHER = "other"
-HOUSE, LANGUAGE = 0, 1  # fields of a youth row
+HOUSE, LANGUAGE, AGE = 0, 1, 2  # fields of a youth row
+AGE_BANDS = (("-17", 17), ("18-19", 19), ("20-21", 21), ("22-", 200))
+UNKNOWN = "unknown"
 
 
 @dataclass
@@ -61,9 +63,17 @@ def figures(municipality: Municipality, month: date) -> dict:
             "by_house": _rows(_by(youth, took, HOUSE,
                                   lambda k: houses.get(k, _("No house"))), len(youth)),
             "by_language": _rows(_by(youth, took, LANGUAGE, _language_name), len(youth)),
+            "by_age": _rows(_by(youth, took, AGE, _age_label), len(youth)),
             "by_category": _rows(_by_category(visits, set(youth)), len(youth), per_group=False),
             "visits": _signups_and_visits(municipality.id, start, end, visits),
             "new_without_participation": _few_or(len(new_without_participation(municipality.id)))}
+
+
+def _age_label(band: str) -> str:
+    if band == UNKNOWN:
+        return _("Not given")
+    low, high = band.split("-")
+    return f"{low}+" if not high else f"≤{high}" if not low else f"{low}–{high}"
 
 
 @cache
@@ -75,10 +85,19 @@ def _youth(municipality_id: int, until: datetime) -> dict[int, tuple]:
     """id -> (house, language group), as plain tuples (read 2,000 times per request)."""
     # Core, not ORM, execution: building ORM rows was half of this request's time.
     rows = db.session.connection().execute(
-        select(User.id, User.location_id, User.ui_language)
+        select(User.id, User.location_id, User.ui_language, BirthYear.year)
+        .outerjoin(BirthYear, BirthYear.user_id == User.id)
         .where(User.municipality_id == municipality_id, User.role == Role.YOUTH,
                User.is_active_account.is_(True), User.created_at < until))
-    return {user_id: (house, language) for user_id, house, language in rows}
+    return {user_id: (house, language, _age_band(born, until))
+            for user_id, house, language, born in rows}
+
+
+def _age_band(born: int | None, until: datetime) -> str:
+    if born is None:
+        return UNKNOWN
+    age = (until - timedelta(days=1)).year - born  # at most a year off: a year is all we keep
+    return next((band for band, top in AGE_BANDS if age <= top), AGE_BANDS[-1][0])
 
 
 def _visits(municipality_id: int, start: datetime, end: datetime) -> list:

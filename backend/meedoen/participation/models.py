@@ -1,7 +1,7 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import Boolean, Enum, ForeignKey, UniqueConstraint
+from sqlalchemy import Boolean, Enum, ForeignKey, Integer, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from meedoen.core.models import UTCDateTime, utcnow
@@ -11,6 +11,15 @@ from meedoen.extensions import db
 class CheckinMethod(enum.StrEnum):
     ORGANISER = "organiser"  # the organiser tapped "here"
     CODE = "code"  # the young person scanned the QR code or typed the short code
+
+
+class BirthYear(db.Model):
+    """Optional, given by the young person for the figures by age band. A year only: the
+    accounts are pseudonymous and hold no birth date."""
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"),
+                                         primary_key=True, autoincrement=False)
+    year: Mapped[int] = mapped_column(Integer)
 
 
 class Checkin(db.Model):

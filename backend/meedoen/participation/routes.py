@@ -17,6 +17,7 @@ from meedoen.core.validation import LangQuerySchema
 from meedoen.extensions import db
 from meedoen.participation import checkins, codes, figures, policy, year
 from meedoen.participation.schemas import (
+    BirthYearSchema,
     CheckinCodeSchema,
     CheckinInSchema,
     CheckinResultSchema,
@@ -119,6 +120,17 @@ def my_year(args):
     return year.my_year(_me(), args.get("year") or year.this_year())
 
 
+@blp.route("/me/birth-year", methods=["PUT"])
+@roles_required(Role.YOUTH)
+@blp.arguments(BirthYearSchema)
+@blp.response(200, BirthYearSchema)
+def put_birth_year(data):
+    """My year of birth (optional), only for the figures by age band; null removes it."""
+    year.set_birth_year(_me(), data["birth_year"])
+    db.session.commit()
+    return {"birth_year": year.birth_year(_me())}
+
+
 @blp.route("/me/year/statement")
 @roles_required(Role.YOUTH)
 @blp.arguments(YearQuerySchema, location="query", unknown=RAISE)
@@ -161,7 +173,7 @@ def participation_csv(args):
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["month", "section", "group", "youth", "took_part", "share"])
-    for section in ("by_house", "by_language", "by_category"):
+    for section in ("by_house", "by_language", "by_age", "by_category"):
         for row in data[section]:
             writer.writerow([data["month"], section, _cell(row["label"]), _cell(row["youth"]),
                              _cell(row["took_part"]), _cell(row["share"])])

@@ -64,6 +64,12 @@ class TurnoutItemSchema(Schema):
     past = fields.Boolean()
 
 
+class BirthYearSchema(Schema):
+    birth_year = fields.Integer(required=True, strict=True, allow_none=True,
+                                validate=Range(1990, 2020),
+                                metadata={"description": "Optional; null removes it"})
+
+
 class YearQuerySchema(LangQuerySchema):
     year = fields.Integer(validate=Range(2000, 2999))
 
@@ -100,6 +106,7 @@ class MyYearSchema(Schema):
     activities = fields.Integer()
     volunteer_activities = fields.Integer()
     volunteer_hours = fields.Float()
+    birth_year = fields.Integer(allow_none=True)
     by_category = fields.List(fields.Nested(YearCategorySchema))
     by_month = fields.List(fields.Nested(YearMonthSchema))
 
@@ -156,6 +163,8 @@ class ParticipationFiguresSchema(Schema):
     share = fields.Float(allow_none=True)
     by_house = fields.List(fields.Nested(ParticipationGroupSchema))
     by_language = fields.List(fields.Nested(ParticipationGroupSchema))
+    by_age = fields.List(fields.Nested(ParticipationGroupSchema),
+                         metadata={"description": "Age bands from the optional birth years"})
     by_category = fields.List(fields.Nested(ParticipationGroupSchema))
     visits = fields.Nested(SignupsAndVisitsSchema)
     new_without_participation = fields.Integer(

@@ -5,7 +5,7 @@ from datetime import date, datetime, time
 
 from flask import current_app, request
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from meedoen.activities.models import AMSTERDAM, Activity
 from meedoen.auth.models import User
@@ -13,7 +13,7 @@ from meedoen.categories import CATEGORIES
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
 from meedoen.extensions import db
-from meedoen.participation.models import Checkin
+from meedoen.participation.models import BirthYear, Checkin
 
 VOLUNTEERING = "volunteering"
 LABELS = {c.slug: c.label for c in CATEGORIES}
@@ -27,6 +27,18 @@ def this_year() -> int:
 def year_bounds(year: int) -> tuple[datetime, datetime]:
     start = datetime.combine(date(year, 1, 1), time.min, tzinfo=AMSTERDAM)
     return start, datetime.combine(date(year + 1, 1, 1), time.min, tzinfo=AMSTERDAM)
+
+
+def birth_year(user: User) -> int | None:
+    row = db.session.get(BirthYear, user.id)
+    return row.year if row else None
+
+
+def set_birth_year(user: User, year: int | None) -> None:
+    db.session.execute(delete(BirthYear).where(BirthYear.user_id == user.id))
+    if year is not None:
+        db.session.add(BirthYear(user_id=user.id, year=year))
+    db.session.flush()
 
 
 def _visits(user: User, year: int):
@@ -56,7 +68,7 @@ def my_year(user: User, year: int) -> dict:
         per_category[visit.category] = per_category.get(visit.category, 0) + 1
     return {**_totals(visits), "year": year,
             "municipality": user.municipality.name if user.municipality else "",
-            "display_name": user.display_name,
+            "display_name": user.display_name, "birth_year": birth_year(user),
             "by_category": _by_category(visits),
             "by_month": [{"month": m, "categories": [_category(c, n) for c, n in cats.items()]}
                          for m, cats in months.items()]}

@@ -37,6 +37,7 @@ function Numbers() {
     <p class="hint">{t("Groups of fewer than five young people are merged into Other.")}</p>
     <Groups title={t("By house")} rows={f.by_house} />
     <Groups title={t("By language")} rows={f.by_language} />
+    <Groups title={t("By age")} rows={f.by_age} />
     <Groups title={t("By category")} rows={f.by_category} />
     <Section title={t("Sign-ups and visits")}>
       <Bar label={t("Signed up")} value={v.signed_up} max={v.signed_up} text={String(v.signed_up)} />

@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
-import { useApi } from "../lib/api.js";
+import { useAction } from "../lib/action.js";
+import { api, useApi } from "../lib/api.js";
 import { t, tn } from "../lib/i18n.js";
-import { ButtonLink, ErrorNote, Loading, Page, Section } from "../ui/kit.jsx";
+import { ButtonLink, ErrorNote, Loading, Page, Section, SelectField } from "../ui/kit.jsx";
 import { Bar } from "./Bars.jsx";
 
 export function monthName(month, language) {
@@ -29,6 +30,25 @@ export function YearSummary({ data, language }) {
   );
 }
 
+const BIRTH_YEARS = Array.from({ length: 21 }, (_, n) => String(2014 - n));
+
+/** Optional: only counted in the municipality's figures by age band. */
+function BirthYear({ initial }) {
+  const [value, setValue] = useState(initial == null ? "" : String(initial));
+  const { error, run } = useAction(async (chosen) => {
+    setValue(chosen);
+    await api("/me/birth-year", { method: "PUT", body: { birth_year: chosen ? Number(chosen) : null } });
+  });
+  return (
+    <div class="section">
+      <SelectField label={t("Year of birth (optional)")} value={value} onValue={run} name="birth_year"
+        hint={t("Only for the municipality's figures by age, never shown with your name.")}
+        options={[{ value: "", label: t("Not given") }, ...BIRTH_YEARS.map((y) => ({ value: y, label: y }))]} />
+      <ErrorNote error={error} />
+    </div>
+  );
+}
+
 export default function MyYear() {
   const [year] = useState(new Date().getFullYear());
   const { data, error } = useApi(`/me/year?year=${year}`, { cache: true });
@@ -38,6 +58,7 @@ export default function MyYear() {
       {!data && !error && <Loading />}
       {data && <Section title={String(year)}><YearSummary data={data} language={document.documentElement.lang} /></Section>}
       {data?.activities === 0 && <p>{t("Check in at an activity and it shows here.")}</p>}
+      {data && <BirthYear initial={data.birth_year} />}
       <div class="btn-row">
         <ButtonLink href="/my-year/print" icon="star">{t("Participation statement")}</ButtonLink>
       </div>

@@ -1,4 +1,4 @@
-"""check-ins (issue 16): one row per young person and occurrence
+"""check-ins (issue 16): one row per young person and occurrence; optional birth years
 
 Participation statements are not stored (the signed token carries what they say), so this
 is the only table of the participation feature.
@@ -41,6 +41,14 @@ def upgrade():
                             name=op.f('uq_checkin_activity_id')),
         sqlite_autoincrement=True,
     )
+    op.create_table(
+        'birth_year',
+        sa.Column('user_id', sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column('year', sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(['user_id'], ['user.id'],
+                                name=op.f('fk_birth_year_user_id_user'), ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('user_id', name=op.f('pk_birth_year')),
+    )
     with op.batch_alter_table('checkin', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_checkin_user_id'), ['user_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_checkin_checked_in_by_id'), ['checked_in_by_id'],
@@ -52,3 +60,4 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_checkin_checked_in_by_id'))
         batch_op.drop_index(batch_op.f('ix_checkin_user_id'))
     op.drop_table('checkin')
+    op.drop_table('birth_year')
