@@ -26,10 +26,13 @@ export function costText(request) {
   return `${formatMoney(request.cost_cents)} ${period}`;
 }
 
+/** A grant's day with its year (a grant runs into the next year). */
+const dayWithYear = (iso) => `${formatDay(iso)} ${iso.slice(0, 4)}`;
+
 export function grantText(request) {
   return t("{amount} paid to {club}, from {start} to {end}", {
     amount: formatMoney(request.granted_cents), club: request.paid_to,
-    start: formatDay(request.grant_start), end: formatDay(request.grant_end) });
+    start: dayWithYear(request.grant_start), end: dayWithYear(request.grant_end) });
 }
 
 /** Euros as typed ("240", "12,50") in cents; NaN when it is not an amount. */
