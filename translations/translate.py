@@ -88,14 +88,18 @@ def fill(source: Path) -> None:
             given = translations.get(key, {}).get(lang)
             if not key or given is None:
                 continue
-            string = tuple(given) if isinstance(message.id, tuple) else given
-            if string != message.string:
-                review_state.unmark(message)  # a new wording is a draft until checked again
-            message.string = string
-            message.flags.discard("fuzzy")
+            set_translation(message, given)
         with path.open("wb") as f:
             write_po(f, catalog, width=0, omit_header=False)
     compile_all()
+
+
+def set_translation(message, given) -> None:
+    string = tuple(given) if isinstance(message.id, tuple) else given
+    if string != message.string:
+        review_state.unmark(message)  # a new wording is a draft until someone checks it again
+    message.string = string
+    message.flags.discard("fuzzy")
 
 
 def problems(pot: Path = POT) -> list[str]:

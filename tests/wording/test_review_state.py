@@ -69,3 +69,17 @@ def test_make_i18n_prints_every_language_and_its_honest_share():
     done = subprocess.run([sys.executable, "translations/translate.py", "review"], cwd=ROOT,
                           capture_output=True, text=True, check=True)
     assert done.stdout.strip() == text
+
+
+def test_fill_makes_a_changed_wording_a_draft_again():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("translate", ROOT / "translations/translate.py")
+    translate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(translate)
+    same = Message("Ideas", "ሓሳባት", user_comments=["reviewed-by: a, 2026-11-30"])
+    translate.set_translation(same, "ሓሳባት")
+    assert review_of(same) is not None
+    changed = Message("Ideas", "ሓሳባት", user_comments=["reviewed-by: a, 2026-11-30"])
+    translate.set_translation(changed, "ሓሳባትና")
+    assert (changed.string, review_of(changed)) == ("ሓሳባትና", None)
