@@ -44,6 +44,7 @@ CASES = [
     Case("GET", "/api/v1/funds", LOGGED_IN),
     Case("POST", "/api/v1/funds", by_role(403, anonymous=401, admin=201), body=new_fund),
     Case("PATCH", "/api/v1/funds/{fund}", ADMIN_ONLY, body={"max_cents_per_year": 40000}),
+    Case("GET", "/api/v1/funds/intermediaries", ADMIN_ONLY),
     Case("PUT", "/api/v1/funds/intermediaries/{markable}", ADMIN_ONLY),
     Case("DELETE", "/api/v1/funds/intermediaries/{markable}", ADMIN_ONLY),
     Case("POST", "/api/v1/support-requests", by_role(403, anonymous=401, youth=201),

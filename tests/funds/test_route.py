@@ -133,6 +133,9 @@ def test_a_marked_mentor_handles_requests_an_unmarked_one_does_not(clock, make_c
     as_mentor = make_client().login_as(mentor)
     assert as_mentor.get(f"/api/v1/support-requests/{request.id}").status_code == 404
     assert admin.put(f"/api/v1/funds/intermediaries/{mentor.id}").status_code == 200
+    assert admin.get("/api/v1/funds/intermediaries").json == [
+        {"user_id": mentor.id, "is_intermediary": True}]
+    assert admin.put(f"/api/v1/funds/intermediaries/{youth.id}").status_code == 422
     assert as_mentor.get(f"/api/v1/support-requests/{request.id}").status_code == 200
     assert admin.delete(f"/api/v1/funds/intermediaries/{mentor.id}").status_code == 200
     assert as_mentor.get("/api/v1/support-requests").status_code == 403

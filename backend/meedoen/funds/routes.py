@@ -73,6 +73,15 @@ def update_fund(data, fund_id):
     return present_fund(fund)
 
 
+@funds_blp.route("/intermediaries")
+@roles_required(Role.ADMIN)
+@funds_blp.response(200, IntermediaryOutSchema(many=True))
+def list_intermediaries():
+    """The mentors and contacts marked as intermediaries (youth workers always are)."""
+    return [{"user_id": user_id, "is_intermediary": True}
+            for user_id in services.marked_intermediaries()]
+
+
 @funds_blp.route("/intermediaries/<int:user_id>", methods=["PUT", "DELETE"])
 @roles_required(Role.ADMIN)
 @funds_blp.response(200, IntermediaryOutSchema)

@@ -81,6 +81,10 @@ def funds_of(municipality_id: int | None, only_active: bool) -> list[Fund]:
     return list(db.session.scalars(query))
 
 
+def marked_intermediaries() -> list[int]:
+    return list(db.session.scalars(select(Intermediary.user_id).order_by(Intermediary.user_id)))
+
+
 def set_intermediary(actor: User, user: User, marked: bool) -> None:
     if user.role not in MARKABLE:
         invalid("user_id", _("This person cannot be marked as a helper with funds."))

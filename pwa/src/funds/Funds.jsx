@@ -60,6 +60,35 @@ function FundRow({ fund, admin, onDone }) {
   );
 }
 
+function Helper({ user, marked, onDone }) {
+  const { error, run } = useAction(async (on) => {
+    await api(`/funds/intermediaries/${user.id}`, { method: on ? "PUT" : "DELETE" });
+    onDone();
+  });
+  return (
+    <li data-helper={user.id}>
+      <Toggle label={user.display_name} checked={marked} onChange={run} />
+      <ErrorNote error={error} />
+    </li>
+  );
+}
+
+function Helpers() {
+  const { data: mentors } = useApi("/users?role=mentor");
+  const { data: contacts } = useApi("/users?role=contact");
+  const { data: marked, reload } = useApi("/funds/intermediaries");
+  if (!mentors || !contacts || !marked) return <Loading />;
+  const ids = new Set(marked.map((m) => m.user_id));
+  return (
+    <Section title={t("Who helps with funds")} id="helpers">
+      <p class="hint">{t("Youth workers always help with funds. Switch on the mentors and contacts who do too: they see the requests of their municipality.")}</p>
+      <ul class="card-list">{[...mentors, ...contacts].map((u) => (
+        <Helper key={u.id} user={u} marked={ids.has(u.id)} onDone={reload} />
+      ))}</ul>
+    </Section>
+  );
+}
+
 export default function Funds() {
   const { user } = useSession();
   const { data, error, reload } = useApi("/funds");
@@ -70,6 +99,7 @@ export default function Funds() {
       {!data && !error && <Loading />}
       {data && <ul class="card-list">{data.map((f) => <FundRow key={f.id} fund={f} admin={admin} onDone={reload} />)}</ul>}
       {admin && <NewFund onDone={reload} />}
+      {admin && <Helpers />}
     </Page>
   );
 }
