@@ -101,6 +101,12 @@ def test_a_somali_youth_gets_support_for_a_club(phone, live_app):
     staff.evaluate("window.scrollTo(0, 0)")
     shot(staff, "nl-staff-granted")
 
+    staff.goto("/support/figures")
+    expect(staff.locator("[data-row=all] [data-stat=granted]")).to_have_text("1")
+    shot(staff, "nl-figures")
+    staff.goto("/support")
+    expect(staff.locator("[data-filter=open]")).to_be_visible()
+
     youth.goto(f"/support/{request_id}")
     expect(youth.locator("[data-status]")).to_have_text(said(live_app, "so", "Granted"))
     expect(youth.locator("[data-grant]")).to_contain_text("Voetbalclub Be Quick")

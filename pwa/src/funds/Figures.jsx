@@ -5,16 +5,20 @@ import { ErrorNote, Loading, Page, Section } from "../ui/kit.jsx";
 
 const days = (value) => (value == null ? "–" : tn("{count} day", "{count} days", Math.round(value)));
 
-function FigureTable({ rows }) {
+// A card per row: a table's five columns do not fit a phone's width.
+function FigureCards({ rows }) {
   return (
-    <table class="table">
-      <thead><tr><th scope="col"></th><th scope="col">{t("Requests")}</th><th scope="col">{t("Granted")}</th>
-        <th scope="col">{t("Refused")}</th><th scope="col">{t("Median time to a decision")}</th></tr></thead>
-      <tbody>{rows.map((row) => (
-        <tr key={row.key} data-row={row.key}><th scope="row"><bdi>{row.label}</bdi></th><td>{row.requests}</td>
-          <td>{row.granted}</td><td>{row.refused}</td><td>{days(row.median_days_to_decision)}</td></tr>
-      ))}</tbody>
-    </table>
+    <ul class="card-list">{rows.map((row) => (
+      <li key={row.key} class="card" data-row={row.key}>
+        <h3><bdi>{row.label}</bdi></h3>
+        <dl class="stats">
+          <div><dt>{t("Requests")}</dt><dd data-stat="requests">{row.requests}</dd></div>
+          <div><dt>{t("Granted")}</dt><dd data-stat="granted">{row.granted}</dd></div>
+          <div><dt>{t("Refused")}</dt><dd data-stat="refused">{row.refused}</dd></div>
+          <div><dt>{t("Median time to a decision")}</dt><dd data-stat="median">{days(row.median_days_to_decision)}</dd></div>
+        </dl>
+      </li>
+    ))}</ul>
   );
 }
 
@@ -27,9 +31,9 @@ export default function Figures() {
       {!data && !error && <Loading />}
       {data && (
         <>
-          <FigureTable rows={[data.total]} />
-          <Section title={t("By fund")} id="by-fund"><FigureTable rows={data.by_fund} /></Section>
-          <Section title={t("By kind of cost")} id="by-kind"><FigureTable rows={data.by_category} /></Section>
+          <FigureCards rows={[data.total]} />
+          <Section title={t("By fund")} id="by-fund"><FigureCards rows={data.by_fund} /></Section>
+          <Section title={t("By kind of cost")} id="by-kind"><FigureCards rows={data.by_category} /></Section>
         </>
       )}
     </Page>
