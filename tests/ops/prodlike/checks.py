@@ -6,6 +6,7 @@ import traceback
 from collections import Counter
 
 import psycopg
+import redis
 import requests
 from requests.adapters import HTTPAdapter
 
@@ -281,6 +282,16 @@ def _sending(stack) -> int:
                             " WHERE status IN ('SENDING', 'sending')").fetchone()[0]
 
 
+def _beats(stack, pid: int) -> bool:
+    """The new worker has written its heartbeat (it is up and reaches Redis)."""
+    connection = redis.Redis.from_url(stack.redis.url, socket_timeout=1)
+    try:
+        names = connection.zrange("meedoen:worker-heartbeats", 0, -1)
+    finally:
+        connection.close()
+    return any(name.decode().endswith(f":{pid}") for name in names)
+
+
 def fault_worker_killed(stack, data, report: Report) -> None:
     # Slow push service and few connections: the fan-out takes seconds, so the kill lands
     # in the middle of it.
@@ -294,8 +305,10 @@ def fault_worker_killed(stack, data, report: Report) -> None:
         killed = time.monotonic()
         in_flight = _sending(stack)
         before_kill = sum(delivered(stack, notification_id).values())
-        stack.start_worker()
+        new_worker = stack.start_worker()
         restarted = time.monotonic()
+        wait_until(lambda: _beats(stack, new_worker.popen.pid), 60, 0.1)
+        beating = time.monotonic()
         ok = wait_until(lambda: all_delivered(stack, data, notification_id), 90, 0.1)
         done = time.monotonic()
     stack.push.set_latency(0)
@@ -306,6 +319,7 @@ def fault_worker_killed(stack, data, report: Report) -> None:
         "requests": figures["requests"], "status_5xx": figures["status_5xx"],
         "delivered_before_kill": before_kill, "claimed_in_flight_at_kill": in_flight,
         "devices_reached": len(counts), "devices": len(data.youth), "sent_twice": twice,
+        "seconds_until_new_worker_beats": round(beating - restarted, 2),
         "seconds_to_all_delivered_after_restart": round(done - restarted, 2) if ok else None,
         "seconds_killed_to_restart": round(restarted - killed, 2)}
     report.check("worker killed mid-send: no message lost", ok and len(counts) == len(data.youth),

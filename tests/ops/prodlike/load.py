@@ -16,6 +16,7 @@ class Answer:
     operation: str
     status: int  # 0: no answer at all (connection refused or cut)
     proper: bool  # a 5xx in the app's shape: JSON, "unavailable", Retry-After, request id
+    sample: str = ""  # the start of a 5xx answer that is not in the app's shape
 
 
 def is_proper_unavailable(response: requests.Response) -> bool:
@@ -67,15 +68,19 @@ class Load:
             turn = next(self._turns)
             user_index = turn % len(self.youth)
             operation = ("list", "detail", "signup", "me")[turn % 4]
+            sample = ""
             try:
-                status, proper = self._request(session, operation, user_index)
-            except requests.RequestException:
-                status, proper = 0, False
+                response = self._request(session, operation, user_index)
+                status, proper = response.status_code, is_proper_unavailable(response)
+                if status >= 500 and not proper:
+                    sample = f"{response.headers.get('Content-Type')} {response.text[:200]}"
+            except requests.RequestException as error:
+                status, proper, sample = 0, False, repr(error)[:200]
             with self._lock:
-                self.answers.append(Answer(time.monotonic(), operation, status, proper))
+                self.answers.append(Answer(time.monotonic(), operation, status, proper, sample))
             time.sleep(self.pause)
 
-    def _request(self, session, operation: str, user_index: int) -> tuple[int, bool]:
+    def _request(self, session, operation: str, user_index: int) -> requests.Response:
         headers = {"Cookie": f"meedoen_session={self.youth[user_index][1]}",
                    "X-Requested-With": "fetch", "Accept-Language": "ar"}
         if operation == "list":
@@ -96,7 +101,7 @@ class Load:
             if 200 <= response.status_code < 300:
                 with self._lock:
                     self.signed.add((self.youth[user_index][0], activity))
-        return response.status_code, is_proper_unavailable(response)
+        return response
 
     def figures(self, start: float, end: float) -> dict:
         """What the clients saw between two moments."""
@@ -109,4 +114,6 @@ class Load:
                 + sum(a.status == 0 for a in seen),
                 "status_4xx": sum(400 <= a.status < 500 for a in seen),
                 "4xx_seen": sorted({f"{a.operation} {a.status}" for a in seen
-                                    if 400 <= a.status < 500})}
+                                    if 400 <= a.status < 500}),
+                "not_in_app_shape": [f"{a.operation} {a.status} {a.sample}" for a in seen
+                                     if a.sample][:3]}
