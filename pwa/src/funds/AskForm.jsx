@@ -6,7 +6,8 @@ import { useAction } from "../lib/action.js";
 import { lang, t } from "../lib/i18n.js";
 import { navigate } from "../router.js";
 import { Button, ErrorNote, Page, Section, SelectField, TextField } from "../ui/kit.jsx";
-import { KINDS, PERIODS, toCents } from "./parts.jsx";
+import { KINDS, PERIODS } from "./parts.jsx";
+import { toCents } from "./money.js";
 
 function FundsThatMayFit({ age, kind }) {
   const ok = Number(age) >= 12 && Number(age) <= 30;

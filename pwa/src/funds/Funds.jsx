@@ -3,9 +3,11 @@ import { useState } from "preact/hooks";
 import { api, useApi } from "../lib/api.js";
 import { useAction } from "../lib/action.js";
 import { t } from "../lib/i18n.js";
+import { usePages } from "../lib/pages.js";
 import { useSession } from "../lib/session.js";
 import { Button, ErrorNote, Loading, Page, Section, SelectField, TextField, Toggle } from "../ui/kit.jsx";
-import { KINDS, toCents } from "./parts.jsx";
+import { KINDS } from "./parts.jsx";
+import { toCents } from "./money.js";
 
 const EMPTY = { name: "", min_age: "", max_age: "", kind: "sport", max: "", apply_url: "https://",
                 grant_months: "12", municipality_id: "" };
@@ -73,18 +75,31 @@ function Helper({ user, marked, onDone }) {
   );
 }
 
+function HelperList({ role, marked, onDone }) {
+  const people = usePages(`/users?role=${role}`);
+  if (!people.items) return people.error ? <ErrorNote error={people.error} /> : <Loading />;
+  return (
+    <>
+      <ul class="card-list" data-helpers={role}>{people.items.map((u) => (
+        <Helper key={u.id} user={u} marked={marked.has(u.id)} onDone={onDone} />
+      ))}</ul>
+      <ErrorNote error={people.error} />
+      {people.more && (
+        <Button kind="secondary" busy={people.loading} onClick={people.loadMore}>{t("Show more")}</Button>
+      )}
+    </>
+  );
+}
+
 function Helpers() {
-  const { data: mentors } = useApi("/users?role=mentor");
-  const { data: contacts } = useApi("/users?role=contact");
   const { data: marked, reload } = useApi("/funds/intermediaries");
-  if (!mentors || !contacts || !marked) return <Loading />;
+  if (!marked) return <Loading />;
   const ids = new Set(marked.map((m) => m.user_id));
   return (
     <Section title={t("Who helps with funds")} id="helpers">
       <p class="hint">{t("Youth workers always help with funds. Switch on the mentors and contacts who do too: they see the requests of their municipality.")}</p>
-      <ul class="card-list">{[...mentors, ...contacts].map((u) => (
-        <Helper key={u.id} user={u} marked={ids.has(u.id)} onDone={reload} />
-      ))}</ul>
+      <HelperList role="mentor" marked={ids} onDone={reload} />
+      <HelperList role="contact" marked={ids} onDone={reload} />
     </Section>
   );
 }

@@ -6,7 +6,8 @@ import { useAction } from "../lib/action.js";
 import { formatDateTime, formatMoney, lang, t } from "../lib/i18n.js";
 import { Button, ErrorNote, Loading, Page, SelectField, TextField } from "../ui/kit.jsx";
 import { LocalizedText } from "../ui/Translated.jsx";
-import { StatusBadge, costText, grantText, toCents } from "./parts.jsx";
+import { StatusBadge, costText, grantText } from "./parts.jsx";
+import { toCents } from "./money.js";
 
 const STEPS = () => [
   { value: "question", label: t("Ask the young person something") },

@@ -35,12 +35,6 @@ export function grantText(request) {
     start: dayWithYear(request.grant_start), end: dayWithYear(request.grant_end) });
 }
 
-/** Euros as typed ("240", "12,50") in cents; NaN when it is not an amount. */
-export function toCents(text) {
-  const value = Number(String(text).trim().replace(",", "."));
-  return text === "" || Number.isNaN(value) ? NaN : Math.round(value * 100);
-}
-
 export function RequestCard({ request, staff }) {
   return (
     <li>
