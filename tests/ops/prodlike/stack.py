@@ -320,7 +320,7 @@ class Stack:
         missing = [name for name, value in env.items() if "change-me" in value]
         if missing:
             raise RuntimeError(f"meedoen.env.example has values the test does not set: {missing}")
-        for name in ("PATH", "LANG", "HOME"):
+        for name in ("PATH", "LANG", "HOME", "PYTHONPATH"):
             if name in os.environ:
                 env[name] = os.environ[name]
         # The worker trusts the run's CA (the push service's certificate), as Python's ssl does.
