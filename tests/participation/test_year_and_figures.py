@@ -3,6 +3,7 @@ small-group rule, the follow-up names, export and erasure."""
 
 import csv
 import io
+from datetime import timedelta
 
 import pytest
 from meedoen.auth.models import Role
@@ -10,7 +11,8 @@ from meedoen.extensions import db
 from meedoen.participation.models import BirthYear, Checkin
 from sqlalchemy import func, select
 
-from tests.participation.helpers import Town
+from tests.conftest import FROZEN_NOW
+from tests.participation.helpers import Town, visit
 
 
 @pytest.fixture
@@ -72,6 +74,17 @@ def test_figures_of_the_fixed_town(client, world):
     # Only two youth had joined by the end of October: nothing points at them.
     assert (october.get_json()["youth"], october.get_json()["took_part"]) == (None, None)
     assert [r["hidden"] for r in october.get_json()["by_house"]] == [True]
+
+
+def test_new_youth_without_participation_are_counted_from_five(client, world, factory):
+    for _ in range(5):
+        factory.user(Role.YOUTH, world.town, created_at=FROZEN_NOW - timedelta(days=31))
+    late = factory.user(Role.YOUTH, world.town, created_at=FROZEN_NOW - timedelta(days=50))
+    visit(world.volunteering, late)  # first came on day 47: still counted
+    data = _get(client, world.worker, "/api/v1/figures/participation").get_json()
+    assert data["new_without_participation"] == 7  # c[1], the five and the late one
+    names = _get(client, world.worker, "/api/v1/figures/participation/follow-up").get_json()
+    assert len(names) == 7
 
 
 def test_a_group_that_stays_under_five_is_hidden(client, factory, clock):
