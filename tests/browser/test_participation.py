@@ -66,8 +66,13 @@ def test_check_in_my_year_and_figures(phone, live_app):
         organiser.click("[data-action=here] >> nth=0")
         organiser.wait_for_timeout(300)
     organiser.wait_for_selector("[data-here] >> nth=1")
+    organiser.click("[data-action=helped] >> nth=0")  # helped organise: volunteering hours
+    organiser.wait_for_selector(".door-person .hint")
     _shot(organiser, "organiser-door-list-nl")
     assert _here(live_app, activity_id) == 2
+    with live_app.app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Checkin).where(
+            Checkin.activity_id == activity_id, Checkin.helped.is_(True))) == 1
 
     scanner = phone("ti", youth[2], "/checkin")
     scanner.fill("input[name=code]", qr_text)  # what the camera reads from the QR code

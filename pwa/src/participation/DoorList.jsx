@@ -22,21 +22,25 @@ function CodeCard({ id }) {
 
 function Person({ person, id, onHere }) {
   const [state, setState] = useState({});
-  const tap = async () => {
+  const tap = async (helped) => {
     setState({ busy: true });
     try {
-      const result = await sendCheckin(`/activities/${id}/checkins`, { user_id: person.user_id },
-                                       `${id}:${person.user_id}`);
+      const result = await sendCheckin(`/activities/${id}/checkins`,
+                                       { user_id: person.user_id, helped },
+                                       `${id}:${person.user_id}:${helped}`);
       setState(result);
-      onHere(person.user_id);
+      onHere(person.user_id, helped);
     } catch (error) { setState({ error }); }
   };
   return (
     <li class="door-person">
       <span><bdi>{person.display_name}</bdi>{person.walk_in && <> · {t("Walk-in")}</>}</span>
       {person.here ? <strong data-here>{t("Here")}</strong>
-        : <Button kind="secondary" busy={state.busy} icon="check" onClick={tap}
+        : <Button kind="secondary" busy={state.busy} icon="check" onClick={() => tap(false)}
             data-action="here">{t("Here")}</Button>}
+      {person.here && (person.helped ? <span class="hint">{t("Helped organise")}</span>
+        : <Button kind="secondary" busy={state.busy} onClick={() => tap(true)}
+            data-action="helped">{t("Helped organise")}</Button>)}
       {state.queued && <span class="hint">{t("You are offline. Your check-in will be sent when you are online again.")}</span>}
       <ErrorNote error={state.error} />
     </li>
@@ -61,7 +65,8 @@ export default function DoorList({ params }) {
   const id = Number(params.id);
   const { data, error, setData } = useApi(`/activities/${id}/checkins`);
   const here = data?.filter((p) => p.here).length || 0;
-  const mark = (userId) => setData(data.map((p) => (p.user_id === userId ? { ...p, here: true } : p)));
+  const mark = (userId, helped) => setData(data.map((p) => (p.user_id === userId
+    ? { ...p, here: true, helped: p.helped || helped } : p)));
   return (
     <Page title={t("Check-in")} back={`/activities/${id}`}>
       <CodeCard id={id} />
