@@ -141,15 +141,15 @@ def test_unknown_query_parameters_are_refused(factory, client):
     municipality = factory.municipality()
     client.login_as(factory.user("youth_worker", municipality))
     assert_error(client.get("/api/v1/users?bogus=1"), 422, "invalid_input", ["bogus"])
-    assert_error(client.get("/api/v1/users?role=youth&limit=5"), 422, "invalid_input",
-                 ["limit"])
+    assert_error(client.get("/api/v1/users?role=youth&per_page=5"), 422, "invalid_input",
+                 ["per_page"])
     assert_error(client.get("/api/v1/users?role=nobody"), 422, "invalid_input", ["role"])
     assert_error(client.get("/api/v1/users?role=%00"), 422, "invalid_input", ["role"])
     # The UI language may be given on every request.
     assert client.get("/api/v1/users?lang=ar").status_code == 200
     response = client.get("/api/v1/users?role=youth_worker&lang=en")
     assert response.status_code == 200
-    assert [u["role"] for u in response.json] == ["youth_worker"]
+    assert [u["role"] for u in response.json["items"]] == ["youth_worker"]
 
 
 def test_unknown_path_is_404_in_the_error_shape(client):

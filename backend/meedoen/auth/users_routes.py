@@ -10,13 +10,14 @@ from meedoen.auth.models import Role, User
 from meedoen.auth.schemas import UserSchema
 from meedoen.auth.services import keep_an_admin
 from meedoen.authz import MANAGERS, get_scoped_or_404, municipality_scope, roles_required
+from meedoen.core.pagination import PageArgsSchema, keyset_page, page_schema
 from meedoen.core.validation import Schema
 from meedoen.extensions import db
 
 blp = Blueprint("users", __name__, url_prefix="/api/v1/users", description="Accounts")
 
 
-class UserQuerySchema(Schema):
+class UserQuerySchema(PageArgsSchema):
     role = fields.String(validate=validate.OneOf([r.value for r in Role]))
 
 
@@ -28,12 +29,13 @@ class UserAdminPatchSchema(Schema):
 @blp.route("")
 @roles_required(*MANAGERS)
 @blp.arguments(UserQuerySchema, location="query")
-@blp.response(200, UserSchema(many=True))
+@blp.response(200, page_schema(UserSchema))
 def list_users(args):
+    """Accounts by name, a page at a time (``next_cursor`` leads to the next page)."""
     query = select(User).where(municipality_scope(current_user, User.municipality_id))
     if "role" in args:
         query = query.where(User.role == Role(args["role"]))
-    return db.session.scalars(query.order_by(User.display_name).limit(500))
+    return keyset_page(query, (User.display_name, User.id), args, "users")
 
 
 def _leaves_admin(user: User, changes: dict) -> bool:

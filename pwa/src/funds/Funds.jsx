@@ -79,15 +79,15 @@ function HelperList({ role, marked, onDone }) {
   const people = usePages(`/users?role=${role}`);
   if (!people.items) return people.error ? <ErrorNote error={people.error} /> : <Loading />;
   return (
-    <>
-      <ul class="card-list" data-helpers={role}>{people.items.map((u) => (
+    <div data-helpers={role}>
+      <ul class="card-list">{people.items.map((u) => (
         <Helper key={u.id} user={u} marked={marked.has(u.id)} onDone={onDone} />
       ))}</ul>
       <ErrorNote error={people.error} />
       {people.more && (
         <Button kind="secondary" busy={people.loading} onClick={people.loadMore}>{t("Show more")}</Button>
       )}
-    </>
+    </div>
   );
 }
 

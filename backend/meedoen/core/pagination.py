@@ -1,0 +1,124 @@
+"""One way to page through a list: ``?limit=&cursor=`` in, ``{items, next_cursor}`` out.
+
+Keyset paging: the cursor carries the sort key of the last row sent and the next page
+starts after it (``WHERE key > last``), so rows added while someone pages neither repeat
+nor go missing, as they would with an offset. The cursor is opaque to clients and
+signed with the app's secret for one list: a forged, garbled or borrowed cursor is
+refused with a 400 before it reaches a query.
+
+A list uses it in three lines::
+
+    @blp.arguments(PageArgsSchema, location="query")
+    @blp.response(200, page_schema(ItemSchema))
+    def list_items(args):
+        return keyset_page(select(Item), (Item.name, Item.id), args, "items")
+
+The sort columns must be NOT NULL and the last one unique (an id), so that the order is
+total and a key can be compared.
+"""
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from flask import current_app
+from flask_babel import gettext as _
+from itsdangerous import BadSignature, URLSafeSerializer
+from marshmallow import fields
+from sqlalchemy import and_, or_
+
+from meedoen.core.errors import fail
+from meedoen.core.validation import LangQuerySchema, Range, Schema, Text
+from meedoen.extensions import db
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 100
+CURSOR_MAX_LENGTH = 500
+_PAGE_SCHEMAS: dict[type, type] = {}
+
+
+class PageArgsSchema(LangQuerySchema):
+    """The query arguments of every paged list (subclass it to add filters)."""
+
+    limit = fields.Integer(load_default=DEFAULT_LIMIT, validate=Range(1, MAX_LIMIT),
+                           metadata={"description": "How many items at most"})
+    cursor = Text(max_length=CURSOR_MAX_LENGTH,
+                  metadata={"description": "next_cursor of the page before; leave out "
+                                           "for the first page"})
+
+
+def page_schema(item_schema: type[Schema]) -> type[Schema]:
+    """The answer schema ``{items: [item], next_cursor}``, one per item schema."""
+    if item_schema not in _PAGE_SCHEMAS:
+        name = item_schema.__name__.removesuffix("Schema") + "PageSchema"
+        _PAGE_SCHEMAS[item_schema] = type(name, (Schema,), {
+            "items": fields.List(fields.Nested(item_schema), required=True),
+            "next_cursor": fields.String(required=True, allow_none=True, metadata={
+                "description": "Pass as ?cursor= for the next page; null on the last page"}),
+        })
+    return _PAGE_SCHEMAS[item_schema]
+
+
+def keyset_page(query, order: Sequence, args: dict, list_name: str) -> dict:
+    """One page of ``query`` sorted ascending by the columns ``order``.
+
+    ``list_name`` binds the cursor to this list: a cursor of another list is refused.
+    """
+    if args.get("cursor"):
+        query = query.where(_after(order, decode_cursor(args["cursor"], list_name, len(order))))
+    rows = list(db.session.execute(query.order_by(*order).limit(args["limit"] + 1)))
+    items = [row[0] if len(row) == 1 else row for row in rows[:args["limit"]]]
+    next_cursor = None
+    if len(rows) > args["limit"]:
+        last = rows[args["limit"] - 1]
+        next_cursor = encode_cursor([_key_value(last, column) for column in order], list_name)
+    return {"items": items, "next_cursor": next_cursor}
+
+
+def _key_value(row, column):
+    if len(row) == 1:  # a whole entity: read its attribute
+        return getattr(row[0], column.key)
+    return row._mapping[column.key]
+
+
+def _after(order: Sequence, values: list):
+    """(a, b, c) > (x, y, z), spelled out so that both SQLite and PostgreSQL use indexes."""
+    clauses = []
+    for index, column in enumerate(order):
+        equal = [order[i] == values[i] for i in range(index)]
+        clauses.append(and_(*equal, column > values[index]))
+    return or_(*clauses)
+
+
+def _serializer(list_name: str) -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=f"meedoen.page.{list_name}")
+
+
+def encode_cursor(values: list, list_name: str) -> str:
+    return _serializer(list_name).dumps([_dump(value) for value in values])
+
+
+def decode_cursor(cursor: str, list_name: str, length: int) -> list:
+    try:
+        values = _serializer(list_name).loads(cursor)
+        if not isinstance(values, list) or len(values) != length:
+            raise ValueError(cursor)
+        return [_load(value) for value in values]
+    except (BadSignature, ValueError, TypeError, KeyError):
+        message = _("We could not find where this list goes on. Start again from the top.")
+        fail(400, "invalid_cursor", message, fields={"cursor": [message]})
+
+
+def _dump(value):
+    if isinstance(value, datetime):
+        return {"datetime": value.isoformat()}
+    if value is None or isinstance(value, str | int | float):
+        return value
+    raise TypeError(f"cannot put a {type(value).__name__} in a cursor")
+
+
+def _load(value):
+    if isinstance(value, dict):
+        return datetime.fromisoformat(value["datetime"])
+    if value is None or isinstance(value, str | int | float):
+        return value
+    raise TypeError(value)
