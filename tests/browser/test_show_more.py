@@ -1,0 +1,62 @@
+"""One pagination (issue 18) in the PWA: a paged list shows its first page and "Show more"
+brings the next one (pwa/src/lib/pages.js). The admin's Funds screen lists mentors and
+contacts to switch on as helpers; with more mentors than one page, every mentor shows up
+once after "Show more". Screenshots in ar (right to left) and nl at 360x740."""
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from flask_babel import force_locale, gettext
+from meedoen.auth.models import Role, User
+from meedoen.core.pagination import DEFAULT_LIMIT
+from meedoen.extensions import db
+from playwright.sync_api import expect
+from sqlalchemy import func, select
+
+from .conftest import wait_idle
+
+pytestmark = pytest.mark.browser
+SHOTS = Path(tempfile.gettempdir()) / "shots-pagination"
+EXTRA_MENTORS = DEFAULT_LIMIT + 5
+
+
+def add_mentors(live_app) -> int:
+    """Enough mentors for two pages; they never log in (a hash of nothing real)."""
+    with live_app.app.app_context():
+        admin = db.session.scalar(select(User).where(User.username == "demo-admin"))
+        for n in range(EXTRA_MENTORS):
+            mentor = User(username=f"paged-mentor-{n:02}", role=Role.MENTOR,
+                          display_name=f"Mentor {n:02}", ui_language="nl",
+                          municipality_id=admin.municipality_id, password_hash="!")
+            mentor.languages = ["nl"]
+            db.session.add(mentor)
+        db.session.commit()
+        return db.session.scalar(select(func.count()).select_from(User)
+                                 .where(User.role == Role.MENTOR))
+
+
+def show_more(live_app, lang: str) -> str:
+    with live_app.app.test_request_context(), force_locale(lang):
+        return gettext("Show more")
+
+
+def test_show_more_brings_every_mentor_once(phone, live_app):
+    mentors = add_mentors(live_app)
+    for lang in ("ar", "nl"):
+        page = phone(lang, "demo-admin", "/support/funds")
+        listed = page.locator("[data-helpers=mentor] li[data-helper]")
+        expect(listed).to_have_count(DEFAULT_LIMIT)
+        more = page.locator("[data-helpers=mentor] button", has_text=show_more(live_app, lang))
+        more.scroll_into_view_if_needed()
+        wait_idle(page)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"{lang}-show-more.png"))
+        more.click()
+        expect(listed).to_have_count(mentors)
+        expect(more).to_have_count(0)
+        ids = listed.evaluate_all("(items) => items.map((li) => li.dataset.helper)")
+        assert len(set(ids)) == len(ids) == mentors
+        if lang == "ar":
+            assert page.evaluate("document.documentElement.dir") == "rtl"
+        assert page.errors == []
