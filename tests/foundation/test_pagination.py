@@ -8,8 +8,10 @@ from datetime import UTC, datetime
 
 import pytest
 from flask_babel import force_locale, gettext
+from meedoen.auth.models import User
 from meedoen.core.errors import ApiError
-from meedoen.core.pagination import decode_cursor, encode_cursor
+from meedoen.core.pagination import decode_cursor, encode_cursor, keyset_page
+from sqlalchemy import select
 
 from tests.foundation.helpers import assert_error
 
@@ -116,3 +118,21 @@ def test_pages_join_up_while_accounts_are_added(factory, client):
     assert before <= set(seen)
     aziz, iman, zara = new
     assert aziz not in seen and iman in seen and zara in seen
+
+
+def test_newest_first_lists_page_down_while_rows_arrive_at_the_top(factory):
+    """A list that grows at the top (inbox, ideas): sorted with .desc(), new rows wait for
+    a fresh start instead of pushing what was read onto the next page."""
+    municipality = factory.municipality()
+    ids = [factory.user("youth", municipality, display_name="Sam").id for _ in range(5)]
+    query = select(User).where(User.municipality_id == municipality.id)
+    order = (User.display_name.desc(), User.id.desc())
+    seen, cursor = [], None
+    while True:
+        page = keyset_page(query, order, {"limit": 2, "cursor": cursor}, "test")
+        seen += [user.id for user in page["items"]]
+        factory.user("youth", municipality, display_name="Sam")  # newest: at the top
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == sorted(ids, reverse=True)

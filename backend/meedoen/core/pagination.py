@@ -25,6 +25,7 @@ from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
 from marshmallow import fields
 from sqlalchemy import and_, or_
+from sqlalchemy.sql import operators
 
 from meedoen.core.errors import fail
 from meedoen.core.validation import LangQuerySchema, Range, Schema, Text
@@ -59,7 +60,8 @@ def page_schema(item_schema: type[Schema]) -> type[Schema]:
 
 
 def keyset_page(query, order: Sequence, args: dict, list_name: str) -> dict:
-    """One page of ``query`` sorted ascending by the columns ``order``.
+    """One page of ``query`` sorted by ``order``: columns, each ascending or ``.desc()``
+    (newest first, where a list grows at the top).
 
     ``list_name`` binds the cursor to this list: a cursor of another list is refused.
     """
@@ -70,8 +72,18 @@ def keyset_page(query, order: Sequence, args: dict, list_name: str) -> dict:
     next_cursor = None
     if len(rows) > args["limit"]:
         last = rows[args["limit"] - 1]
-        next_cursor = encode_cursor([_key_value(last, column) for column in order], list_name)
+        next_cursor = encode_cursor([_key_value(last, _column(term)) for term in order],
+                                    list_name)
     return {"items": items, "next_cursor": next_cursor}
+
+
+def _column(term):
+    """The column of an order term (``User.id`` or ``User.id.desc()``)."""
+    return term.element if _descending(term) else term
+
+
+def _descending(term) -> bool:
+    return getattr(term, "modifier", None) is operators.desc_op
 
 
 def _key_value(row, column):
@@ -82,10 +94,13 @@ def _key_value(row, column):
 
 def _after(order: Sequence, values: list):
     """(a, b, c) > (x, y, z), spelled out so that both SQLite and PostgreSQL use indexes."""
+    columns = [_column(term) for term in order]
     clauses = []
-    for index, column in enumerate(order):
-        equal = [order[i] == values[i] for i in range(index)]
-        clauses.append(and_(*equal, column > values[index]))
+    for index, term in enumerate(order):
+        equal = [columns[i] == values[i] for i in range(index)]
+        beyond = columns[index] < values[index] if _descending(term) else (
+            columns[index] > values[index])
+        clauses.append(and_(*equal, beyond))
     return or_(*clauses)
 
 
