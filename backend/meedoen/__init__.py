@@ -31,7 +31,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.url_map.converters["int"] = IdConverter
     translate_builtin_messages()
     _init_extensions(app)
-    _register_blueprints(app)
+    _init_features(app)
     init_security(app)
     _register_commands(app)
     if hops := app.config["TRUSTED_PROXIES"]:
@@ -52,13 +52,10 @@ def _init_extensions(app: Flask) -> None:
     api.init_app(app)
 
 
-def _register_blueprints(app: Flask) -> None:
-    from meedoen.features import API_BLUEPRINTS
-    from meedoen.pwa_host import bp as pwa_bp
+def _init_features(app: Flask) -> None:
+    from meedoen.features import init_features
 
-    for blueprint in API_BLUEPRINTS:
-        api.register_blueprint(blueprint)
-    app.register_blueprint(pwa_bp)
+    init_features(app)
 
 
 def _register_commands(app: Flask) -> None:

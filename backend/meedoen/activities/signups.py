@@ -6,8 +6,7 @@ last place (SQLite ignores SELECT … FOR UPDATE).
 """
 
 from flask_babel import gettext as _
-from sqlalchemy import event, func, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import func, or_, select, update
 
 from meedoen.activities.models import Activity, ActivityStatus, Signup, SignupStatus
 from meedoen.activities.notices import SIGNUP_PROMOTED
@@ -185,7 +184,6 @@ def give_up_places(user: User) -> None:
         cancel(user, activity)
 
 
-@event.listens_for(Session, "before_flush")
-def _before_erasure(session, flush_context, instances) -> None:
-    for user in [obj for obj in session.deleted if isinstance(obj, User)]:
-        give_up_places(user)
+def give_up_places_of(connection, user_id: int) -> None:
+    """The eraser (registered in ``activities.init_app``): runs in erase_account's session."""
+    give_up_places(db.session.get(User, user_id))

@@ -4,8 +4,6 @@
 import html
 
 import nh3
-from sqlalchemy import event
-from sqlalchemy.orm import Session
 
 from meedoen.core.sanitize import clean_html
 from meedoen.i18n.texts import TITLE_AND_DESCRIPTION
@@ -20,8 +18,8 @@ def search_text(texts) -> str:
                     for text in texts).lower()
 
 
-@event.listens_for(Session, "before_flush")
-def _refresh_search_text(session, flush_context, instances) -> None:
+def refresh_search_text(session, flush_context, instances) -> None:
+    """Before each flush of the app's session (listened to in ``activities.init_app``)."""
     from meedoen.activities.models import Activity, ActivityText
 
     changed = [obj for obj in (*session.new, *session.dirty)

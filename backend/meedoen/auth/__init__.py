@@ -1,0 +1,14 @@
+"""Accounts: log in, redeem an invite, my account and its export, the list of users."""
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    from meedoen.auth import export, notices  # noqa: F401  (register)
+    from meedoen.auth.me_routes import blp as me
+    from meedoen.auth.routes import blp
+    from meedoen.auth.users_routes import blp as users
+    from meedoen.extensions import api
+
+    for blueprint in (blp, me, users):
+        api.register_blueprint(blueprint)

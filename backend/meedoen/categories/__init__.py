@@ -30,3 +30,10 @@ CATEGORIES = (
     Category("other", "dots", _l("Other")),
 )
 CATEGORY_SLUGS = tuple(c.slug for c in CATEGORIES)
+
+
+def init_app(app) -> None:
+    from meedoen.categories.routes import blp
+    from meedoen.extensions import api
+
+    api.register_blueprint(blp)

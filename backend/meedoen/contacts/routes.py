@@ -4,7 +4,7 @@ from flask_smorest import Blueprint
 from meedoen.audit.models import record
 from meedoen.auth.models import Role
 from meedoen.authz import MANAGERS, STAFF, roles_required
-from meedoen.contacts import policy, screening, services
+from meedoen.contacts import policy, services
 from meedoen.contacts.models import KIND_LABELS, Contact, ContactKind
 from meedoen.contacts.schemas import (
     QUERY,
@@ -26,8 +26,6 @@ from meedoen.extensions import db
 
 blp = Blueprint("contacts", __name__, url_prefix="/api/v1/contacts",
                 description="People and organisations who help")
-# An unknown kind in SCREENING_REQUIRED_KINDS stops the app at start, not at the first question.
-blp.record_once(lambda state: screening.configure(state.app))
 people_blp = Blueprint("people", __name__, url_prefix="/api/v1",
                        description="My people, and who is assigned to whom")
 

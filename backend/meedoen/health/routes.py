@@ -26,14 +26,6 @@ class ReadySchema(Schema):
                          metadata={"description": "per check: ok, required and a short detail"})
 
 
-@blp.record_once
-def _setup(state):
-    # Operations: request ids and logs, metrics, 503 when the database is down (meedoen.ops).
-    from meedoen.ops import init_ops
-
-    init_ops(state.app)
-
-
 @blp.route("")
 @blp.response(200, HealthSchema)
 def health():

@@ -39,3 +39,11 @@ def language_info(code: str) -> dict:
 
 def shipped_languages() -> list[dict]:
     return [language_info(code) for code in SHIPPED_LANGUAGES]
+
+
+def init_app(app) -> None:
+    """GET /languages (Flask-Babel itself is set up in create_app)."""
+    from meedoen.extensions import api
+    from meedoen.i18n.routes import blp
+
+    api.register_blueprint(blp)

@@ -1,2 +1,13 @@
 """Youth voice (issue 7): ideas young people propose and staff answer publicly, and the
 anonymous one-tap feedback after an activity."""
+
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    from meedoen.extensions import api
+    from meedoen.ideas import demo, export, notices  # noqa: F401  (register)
+    from meedoen.ideas.routes import blp
+
+    api.register_blueprint(blp)

@@ -1,0 +1,10 @@
+"""Invites: how an account begins."""
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    from meedoen.extensions import api
+    from meedoen.invites.routes import blp
+
+    api.register_blueprint(blp)

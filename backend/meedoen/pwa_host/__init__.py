@@ -4,7 +4,7 @@ import gzip
 import mimetypes
 from pathlib import Path
 
-from flask import Blueprint, current_app, request, send_from_directory
+from flask import Blueprint, Flask, current_app, request, send_from_directory
 from flask_babel import gettext as _
 from werkzeug.routing import PathConverter
 
@@ -19,8 +19,12 @@ class AppPathConverter(PathConverter):
     regex = r"(?!api/)[^/].*?"
 
 
-bp.record_once(lambda state: state.app.url_map.converters.setdefault("app_path",
-                                                                      AppPathConverter))
+def init_app(app: Flask) -> None:
+    """Last of the features: its catch-all route serves the app for every other path."""
+    app.url_map.converters.setdefault("app_path", AppPathConverter)
+    app.register_blueprint(bp)
+
+
 NO_CACHE = ("index.html", "sw.js", "manifest.webmanifest", "registerSW.js")
 COMPRESSIBLE = {"application/json", "text/calendar", "text/plain", "text/html"}
 MIN_COMPRESS = 1024

@@ -1,0 +1,11 @@
+"""Questions a young person asks the people who help."""
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    from meedoen.extensions import api
+    from meedoen.questions import export  # noqa: F401  (register)
+    from meedoen.questions.routes import blp
+
+    api.register_blueprint(blp)

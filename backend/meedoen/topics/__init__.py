@@ -81,3 +81,10 @@ _BY_SLUG = {topic.slug: topic for topic in TOPICS}
 
 def get_topic(slug: str) -> Topic | None:
     return _BY_SLUG.get(slug)
+
+
+def init_app(app) -> None:
+    from meedoen.extensions import api
+    from meedoen.topics.routes import blp
+
+    api.register_blueprint(blp)

@@ -6,7 +6,6 @@ from meedoen.authz import MANAGERS, is_admin, roles_required
 from meedoen.core.errors import fail
 from meedoen.translation import service
 from meedoen.translation.audience import community_languages
-from meedoen.translation.commands import translate_published_command
 from meedoen.translation.schemas import (
     CoverageQuerySchema,
     PreviewInSchema,
@@ -14,17 +13,11 @@ from meedoen.translation.schemas import (
     TranslationCoverageSchema,
     UsageSchema,
 )
-from meedoen.translation.subjects import SUBJECTS, wake_worker_after_request
+from meedoen.translation.subjects import SUBJECTS
 
 blp = Blueprint("translation", __name__, url_prefix="/api/v1/translation",
                 description="Machine translation: drafts, coverage and the characters used")
 COVERED = {"activities": "activity", "contacts": "contact"}
-
-
-@blp.record_once
-def _setup(state):
-    state.app.after_request(wake_worker_after_request)
-    state.app.cli.add_command(translate_published_command)
 
 
 @blp.route("/preview", methods=["POST"])
