@@ -36,7 +36,7 @@ def test_reviewer_sees_only_their_languages_queue(client, factory, youth):
     make_suggestion(youth, "am", msgid="Ideas", text="ሓሳባት!")
     client.login_as(reviewer)
     queue = client.get("/api/v1/ui-texts/suggestions").json
-    assert [s["id"] for s in queue["items"]] == [mine.id] and queue["total"] == 1
+    assert [s["id"] for s in queue["items"]] == [mine.id] and queue["next_cursor"] is None
     assert "author_id" not in queue["items"][0]
     assert client.get("/api/v1/ui-texts/suggestions",
                       query_string={"language": "am"}).status_code == 403

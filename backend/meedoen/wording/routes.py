@@ -3,6 +3,7 @@ from flask_smorest import Blueprint
 
 from meedoen.auth.models import Role
 from meedoen.authz import roles_required
+from meedoen.core.pagination import page_schema
 from meedoen.extensions import db
 from meedoen.wording import services
 from meedoen.wording.catalog import suggestable_languages
@@ -15,7 +16,6 @@ from meedoen.wording.schemas import (
     ReviewerSchema,
     ReviewLanguagesSchema,
     SuggestionCreateSchema,
-    SuggestionPageSchema,
     SuggestionQuerySchema,
     SuggestionSchema,
     UiTextListSchema,
@@ -67,7 +67,7 @@ def suggest(data):
 @blp.route("/suggestions")
 @roles_required()
 @blp.arguments(SuggestionQuerySchema, location="query")
-@blp.response(200, SuggestionPageSchema)
+@blp.response(200, page_schema(SuggestionSchema))
 def review_queue(args):
     """Reviewers: the suggestions in the languages they review, oldest first."""
     languages = check_reviewer(me(), [args["language"]] if "language" in args else None)

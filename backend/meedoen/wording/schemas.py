@@ -1,6 +1,7 @@
 from marshmallow import fields, validate
 
-from meedoen.core.validation import LangQuerySchema, Range, Schema, Text
+from meedoen.core.pagination import PageArgsSchema
+from meedoen.core.validation import LangQuerySchema, Schema, Text
 from meedoen.wording.catalog import suggestable_languages
 from meedoen.wording.models import MSGID_MAX, TEXT_MAX, SuggestionStatus
 
@@ -30,12 +31,10 @@ class SuggestionCreateSchema(Schema):
     text = Text(required=True, max_length=TEXT_MAX, min_length=1, multiline=True)
 
 
-class SuggestionQuerySchema(LangQuerySchema):
+class SuggestionQuerySchema(PageArgsSchema):
     language = _language(metadata={"description": "Default: every language I review"})
     status = fields.String(load_default=SuggestionStatus.PENDING.value,
                            validate=validate.OneOf([s.value for s in SuggestionStatus]))
-    page = fields.Integer(load_default=1, validate=Range(min=1, max=10_000))
-    per_page = fields.Integer(load_default=50, validate=Range(min=1, max=100))
 
 
 class DecisionSchema(Schema):
@@ -77,13 +76,6 @@ class SuggestionSchema(Schema):
     created_at = fields.DateTime()
     reviewed_at = fields.DateTime(allow_none=True)
     imported_at = fields.DateTime(allow_none=True)
-
-
-class SuggestionPageSchema(Schema):
-    items = fields.List(fields.Nested(SuggestionSchema))
-    total = fields.Integer()
-    page = fields.Integer()
-    per_page = fields.Integer()
 
 
 class ReviewLanguagesSchema(Schema):

@@ -1,12 +1,13 @@
 """Suggesting, reviewing and the reviewer role."""
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from meedoen.audit.models import record
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
+from meedoen.core.pagination import keyset_page
 from meedoen.core.ratelimit import check_per_person
 from meedoen.core.sanitize import plain_text
 from meedoen.events import notify
@@ -74,12 +75,9 @@ def suggest(user, data: dict) -> WordingSuggestion:
 def queue(languages: list[str], args: dict) -> dict:
     where = [WordingSuggestion.language.in_(languages),
              WordingSuggestion.status == SuggestionStatus(args["status"])]
-    total = db.session.scalar(select(func.count(WordingSuggestion.id)).where(*where))
-    rows = db.session.scalars(select(WordingSuggestion).where(*where)
-                              .order_by(WordingSuggestion.created_at, WordingSuggestion.id)
-                              .offset((args["page"] - 1) * args["per_page"])
-                              .limit(args["per_page"])).all()
-    return {"items": rows, "total": total, "page": args["page"], "per_page": args["per_page"]}
+    return keyset_page(select(WordingSuggestion).where(*where),
+                       (WordingSuggestion.created_at, WordingSuggestion.id), args,
+                       "wording-suggestions")
 
 
 def decide(reviewer, suggestion: WordingSuggestion, data: dict) -> None:

@@ -2,6 +2,7 @@
 // the next one when the user asks ("Show more"). Every paged list in the app uses this.
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { api } from "./api.js";
+import { onLanguage } from "./i18n.js";
 import { joinPage, pagePath } from "./paging.js";
 
 /** { items, more, loading, error, loadMore, reload }: more is true while pages are left. */
@@ -25,7 +26,7 @@ export function usePages(path) {
     return fetchPage(null, null);
   }, [fetchPage]);
 
-  useEffect(() => { reload(); }, [reload]);
+  useEffect(() => { reload(); return onLanguage(reload); }, [reload]); // answers may be worded
 
   return {
     items: state.items, more: Boolean(state.next), loading: state.loading, error: state.error,

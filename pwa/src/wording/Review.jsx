@@ -1,8 +1,9 @@
 // Reviewers: the suggested wordings of the languages they review, oldest first.
 import { useState } from "preact/hooks";
-import { api, useApi } from "../lib/api.js";
+import { api } from "../lib/api.js";
 import { t } from "../lib/i18n.js";
 import { LANGUAGES } from "../lib/languages.js";
+import { usePages } from "../lib/pages.js";
 import { Button, Empty, ErrorNote, Loading, Page, TextField } from "../ui/kit.jsx";
 import "./wording.css";
 
@@ -42,22 +43,28 @@ function SuggestionItem({ suggestion, onDone }) {
 }
 
 export default function Review() {
-  const { data, error, setData } = useApi("/ui-texts/suggestions");
-  const [decided, setDecided] = useState(null);
+  const queue = usePages("/ui-texts/suggestions");
+  const [decided, setDecided] = useState({ ids: new Set() });
   const done = (id, status) => {
-    setDecided(status === "accepted" ? t("Accepted. It will be in the app after the next update.") : t("Rejected."));
-    setData({ ...data, items: data.items.filter((s) => s.id !== id), total: data.total - 1 });
+    const note = status === "accepted" ? t("Accepted. It will be in the app after the next update.") : t("Rejected.");
+    setDecided(({ ids }) => ({ ids: new Set(ids).add(id), note }));
   };
+  const items = queue.items && queue.items.filter((s) => !decided.ids.has(s.id));
+  const error = queue.items ? undefined : queue.error;
   return (
     <Page title={t("Review wordings")} back="/">
       <ErrorNote error={error} />
-      {!data && !error && <Loading />}
-      {decided && <p class="note" role="status">{decided}</p>}
-      {data && data.items.length === 0 && <Empty>{t("No wordings wait for you.")}</Empty>}
-      {data && data.items.length > 0 && (
+      {!items && !error && <Loading />}
+      {decided.note && <p class="note" role="status">{decided.note}</p>}
+      {items && items.length === 0 && !queue.more && <Empty>{t("No wordings wait for you.")}</Empty>}
+      {items && items.length > 0 && (
         <ul class="card-list">
-          {data.items.map((s) => <SuggestionItem key={s.id} suggestion={s} onDone={done} />)}
+          {items.map((s) => <SuggestionItem key={s.id} suggestion={s} onDone={done} />)}
         </ul>
+      )}
+      {items && <ErrorNote error={queue.error} />}
+      {queue.more && (
+        <Button kind="secondary" busy={queue.loading} onClick={queue.loadMore}>{t("Show more")}</Button>
       )}
     </Page>
   );
