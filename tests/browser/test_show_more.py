@@ -1,7 +1,8 @@
 """One pagination (issue 18) in the PWA: a paged list shows its first page and "Show more"
 brings the next one (pwa/src/lib/pages.js). The admin's Funds screen lists mentors and
-contacts to switch on as helpers; with more mentors than one page, every mentor shows up
-once after "Show more". Screenshots in ar (right to left) and nl at 360x740."""
+contacts to switch on as helpers; the reviewers' queue of wordings. With more than one
+page, every row shows up once after "Show more". Screenshots in ar (right to left) and nl
+at 360x740."""
 
 import tempfile
 from pathlib import Path
@@ -11,6 +12,7 @@ from flask_babel import force_locale, gettext
 from meedoen.auth.models import Role, User
 from meedoen.core.pagination import DEFAULT_LIMIT
 from meedoen.extensions import db
+from meedoen.wording.models import LanguageReviewer, WordingSuggestion
 from playwright.sync_api import expect
 from sqlalchemy import func, select
 
@@ -60,3 +62,33 @@ def test_show_more_brings_every_mentor_once(phone, live_app):
         if lang == "ar":
             assert page.evaluate("document.documentElement.dir") == "rtl"
         assert page.errors == []
+
+
+def add_arabic_suggestions(live_app) -> int:
+    """demo-admin reviews Arabic; more suggestions wait than one page holds."""
+    with live_app.app.app_context():
+        admin = db.session.scalar(select(User).where(User.username == "demo-admin"))
+        db.session.add(LanguageReviewer(user_id=admin.id, language="ar"))
+        for n in range(EXTRA_MENTORS):
+            db.session.add(WordingSuggestion(author_id=None, language="ar", msgid="Ideas",
+                                             current="أفكار", text=f"أفكارنا {n}"))
+        db.session.commit()
+        return db.session.scalar(select(func.count()).select_from(WordingSuggestion)
+                                 .where(WordingSuggestion.language == "ar",
+                                        WordingSuggestion.status == "pending"))
+
+
+def test_the_review_queue_shows_more(phone, live_app):
+    waiting = add_arabic_suggestions(live_app)
+    page = phone("ar", "demo-admin", "/wording/review")
+    listed = page.locator("li[data-suggestion]")
+    expect(listed).to_have_count(DEFAULT_LIMIT)
+    more = page.get_by_role("button", name=show_more(live_app, "ar"))
+    more.scroll_into_view_if_needed()
+    wait_idle(page)
+    page.screenshot(path=str(SHOTS / "ar-review-show-more.png"))
+    more.click()
+    expect(listed).to_have_count(waiting)
+    ids = listed.evaluate_all("(items) => items.map((li) => li.dataset.suggestion)")
+    assert len(set(ids)) == len(ids) == waiting
+    assert page.errors == []
