@@ -9,10 +9,12 @@ from meedoen import (
     auth,
     categories,
     contacts,
+    funds,
     health,
     i18n,
     ideas,
     invites,
+    participation,
     places,
     pwa_host,
     questions,
@@ -33,31 +35,24 @@ FEATURES += [questions]
 FEATURES += [activities]
 FEATURES += [ideas]
 FEATURES += [translation]
+FEATURES += [funds]
+FEATURES += [participation]
 FEATURES += [pwa_host]
 
 # Not yet given an init_app (being changed in December 2026): their blueprints, and the
 # modules that register exports, renderers and translation subjects when imported.
 from meedoen.events import models as _event_models  # noqa: E402, F401
-from meedoen.funds import export as _funds_export  # noqa: E402, F401
-from meedoen.funds import notices as _funds_notices  # noqa: E402, F401
-from meedoen.funds import translation as _funds_translation  # noqa: E402, F401
-from meedoen.funds.routes import blp as support_requests  # noqa: E402
-from meedoen.funds.routes import funds_blp as funds  # noqa: E402
 from meedoen.notifications import export as _notifications_export  # noqa: E402, F401
 from meedoen.notifications import translation as _notifications_translation  # noqa: E402, F401
 from meedoen.notifications.inbox_routes import blp as inbox  # noqa: E402
 from meedoen.notifications.inbox_routes import settings_blp as notification_settings  # noqa: E402
 from meedoen.notifications.routes import blp as notifications  # noqa: E402
-from meedoen.participation import export as _participation_export  # noqa: E402, F401
-from meedoen.participation.routes import blp as participation  # noqa: E402
 from meedoen.push.routes import blp as push  # noqa: E402
 from meedoen.wording import export as _wording_export  # noqa: E402, F401
 from meedoen.wording import notices as _wording_notices  # noqa: E402, F401
 from meedoen.wording.routes import blp as wording  # noqa: E402
 
 API_BLUEPRINTS = [push, notifications, inbox, notification_settings]
-API_BLUEPRINTS += [funds, support_requests]
-API_BLUEPRINTS += [participation]
 API_BLUEPRINTS += [wording]
 
 

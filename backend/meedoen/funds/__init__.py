@@ -1,2 +1,15 @@
 """Support with club fees and costs (issue 15): funds per municipality, a young person's
 request, and the intermediary's steps until the club is paid. See README.md."""
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    """Routes (and `flask funds reminders|purge`), exports and erasers, notice renderers, the
+    translation subject and the demo funds."""
+    from meedoen.extensions import api
+    from meedoen.funds import demo, export, notices, translation  # noqa: F401  (register)
+    from meedoen.funds.routes import blp, funds_blp
+
+    api.register_blueprint(funds_blp)
+    api.register_blueprint(blp)
