@@ -53,7 +53,7 @@ function FundRow({ fund, admin, onDone }) {
   });
   return (
     <li class="card" data-fund={fund.id}>
-      <h3><bdi>{fund.name}</bdi></h3>
+      <h2><bdi>{fund.name}</bdi></h2>
       <p>{fund.plain}</p>
       <p><a href={fund.apply_url} target="_blank" rel="noopener noreferrer" dir="ltr">{fund.apply_url}</a></p>
       {admin && <Toggle label={t("In use")} checked={fund.active} onChange={run} />}
