@@ -1,6 +1,9 @@
 """What the deployment steps rely on (backend/meedoen/ops/README.md): the first admin made on
 the server, the pool's bounded wait, and the readiness default."""
 
+from pathlib import Path
+
+import click
 from meedoen import create_app
 from meedoen.audit.models import AuditLog
 from meedoen.auth.models import Role, User
@@ -10,6 +13,7 @@ from meedoen.ops.settings import engine_options, ops_defaults
 from sqlalchemy import select
 
 PASSWORD = "harbour-lantern-violet-7"
+DEPLOY = Path(__file__).resolve().parents[2] / "backend" / "meedoen" / "ops" / "deploy"
 
 
 def test_create_admin_makes_the_first_admin(app):
@@ -64,3 +68,30 @@ def test_readiness_default_keeps_serving_without_redis_and_worker(monkeypatch):
     assert ops_defaults()["READY_OPTIONAL"] == {"redis", "worker"}
     monkeypatch.setenv("READY_OPTIONAL", "")
     assert ops_defaults()["READY_OPTIONAL"] == frozenset()
+
+
+def flask_commands_in_units() -> list[list[str]]:
+    """The ``flask --app meedoen ...`` command lines of the shipped systemd units."""
+    lines = []
+    for unit in DEPLOY.glob("*.service"):
+        for line in unit.read_text().splitlines():
+            if line.startswith("ExecStart=") and "/flask --app meedoen " in line:
+                lines.append(line.split("/flask --app meedoen ", 1)[1].split())
+    return lines
+
+
+def test_every_flask_command_in_the_units_exists(app):
+    commands = flask_commands_in_units()
+    assert ["purge-questions"] in commands and ["funds", "purge"] in commands
+    for words in commands:
+        group = app.cli
+        with app.app_context():
+            for word in words:
+                group = group.get_command(click.Context(group), word)
+                assert group is not None, f"no flask command {' '.join(words)}"
+
+
+def test_the_retention_timer_starts_the_retention_service():
+    timer = (DEPLOY / "meedoen-retention.timer").read_text()
+    assert "OnCalendar=" in timer and "Persistent=true" in timer
+    assert (DEPLOY / "meedoen-retention.service").read_text().count("ExecStart=") == 2
