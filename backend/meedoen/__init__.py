@@ -14,7 +14,7 @@ from meedoen.core.errors import fail
 from meedoen.core.json import OrjsonProvider
 from meedoen.core.ratelimit import DatabaseStorage  # noqa: F401  (registers meedoen+db://)
 from meedoen.core.security import init_security
-from meedoen.core.validation import translate_builtin_messages
+from meedoen.core.validation import harden_builtin_fields, translate_builtin_messages
 from meedoen.extensions import api, babel, db, limiter, login_manager, migrate
 from meedoen.i18n import select_language
 
@@ -30,6 +30,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.update(overrides or {})
     app.url_map.converters["int"] = IdConverter
     translate_builtin_messages()
+    harden_builtin_fields()
     _init_extensions(app)
     _init_features(app)
     init_security(app)
