@@ -1,17 +1,32 @@
 """The municipality's figures: who took part at least once in a month, by reception house,
-language group and category; sign-ups against visits; new youth not yet reached.
+language group, age band and category; sign-ups against visits; new youth not yet reached.
 
-Fixed number of statements whatever the size of the municipality; the counting is done on
-sets of ids in Python. No figure describes fewer than MIN_GROUP young people: smaller
-groups are merged into "other", and an "other" that stays too small is not shown.
+A fixed, small number of statements whatever the size of the municipality, and the counting
+is done by the database (GROUP BY): no young person is read into Python except the new ones
+(for their first 30 days) and the month's distinct (category, young person) pairs (a young
+person can be in several categories, so "other" needs the distinct people). No figure
+describes fewer than MIN_GROUP young people: smaller groups are merged into "other", and an
+"other" that stays too small is not shown.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
 
 from flask_babel import gettext as _
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import (
+    DateTime,
+    Integer,
+    String,
+    bindparam,
+    case,
+    cast,
+    func,
+    literal,
+    select,
+    union_all,
+)
+from sqlalchemy.orm import aliased
 
 from meedoen.activities.models import AMSTERDAM, Activity, Signup, SignupStatus
 from meedoen.auth.models import Role, User
@@ -27,17 +42,28 @@ FIRST_DAYS = timedelta(days=30)
 # "New": joined at most this long ago (and their first 30 days are over).
 NEW_FOR = timedelta(days=90)
 OTHER = "other"
-HOUSE, LANGUAGE, AGE, NEW = 0, 1, 2, 3  # fields of a youth row
+HOUSE, LANGUAGE, AGE = "house", "language", "age"  # the dimensions counted in the database
 AGE_BANDS = (("-17", 17), ("18-19", 19), ("20-21", 21), ("22-", 200))
 UNKNOWN = "unknown"
 
 
 @dataclass
 class Group:
+    """``youth`` and ``took`` are counts; a category also keeps its people (``ids``), since
+    one young person can be in several categories and a merged "other" counts them once."""
     key: str
     label: str
-    members: set = field(default_factory=set)
-    took: set = field(default_factory=set)
+    youth: int = 0
+    took: int = 0
+    ids: set | None = None
+
+    def absorb(self, group: "Group") -> None:
+        if self.ids is None:
+            self.youth += group.youth
+            self.took += group.took
+        else:
+            self.ids |= group.ids
+            self.youth = self.took = len(self.ids)
 
 
 def month_bounds(month: date) -> tuple[datetime, datetime]:
@@ -52,21 +78,31 @@ def this_month() -> date:
 
 def figures(municipality: Municipality, month: date) -> dict:
     start, end = month_bounds(month)
-    youth = _youth(municipality.id, end)
-    visits = _visits(municipality.id, start, end)
-    took = {v.user_id for v in visits} & set(youth)
-    houses = dict(db.session.execute(select(Location.id, Location.name)
-                                     .where(Location.municipality_id == municipality.id)).all())
+    moment = min(end, utcnow())  # "new" youth: relative to the month's end, or now if sooner
+    params = {"municipality_id": municipality.id, "start": start, "end": end,
+              "age_year": (end - timedelta(days=1)).year, "started_before": min(end, utcnow()),
+              "new_after": moment - NEW_FOR, "new_until": moment - FIRST_DAYS}
+    run = db.session.connection().execute
+    counts = _counts(run(_counts_statement(), params))
+    total, took = (sum(g.youth for g in counts[HOUSE]), sum(g.took for g in counts[HOUSE]))
+    houses = dict(run(_houses_statement(), params).all())
+    for group in counts[HOUSE]:
+        group.label = houses.get(group.key) or _("No house")
+    for group in counts[LANGUAGE]:
+        group.label = _language_name(group.key)
+    for group in counts[AGE]:
+        group.label = _age_label(group.key)
     return {"municipality": {"id": municipality.id, "name": municipality.name},
             "month": month.strftime("%Y-%m"), "min_group": MIN_GROUP,
-            **_whole(len(youth), len(took)),
-            "by_house": _rows(_by(youth, took, HOUSE,
-                                  lambda k: houses.get(k, _("No house"))), len(youth)),
-            "by_language": _rows(_by(youth, took, LANGUAGE, _language_name), len(youth)),
-            "by_age": _rows(_by(youth, took, AGE, _age_label), len(youth)),
-            "by_category": _rows(_by_category(visits, set(youth)), len(youth), per_group=False),
-            "visits": _signups_and_visits(municipality.id, start, end, visits),
-            "new_without_participation": _few_or(_new_without_participation(youth))}
+            **_whole(total, took),
+            "by_house": _rows(counts[HOUSE], total),
+            "by_language": _rows(counts[LANGUAGE], total),
+            "by_age": _rows(counts[AGE], total),
+            "by_category": _rows(_by_category(run(_categories_statement(), params)), total,
+                                 per_group=False),
+            "visits": _signups_and_visits(run(_visits_statement(), params).one()),
+            "new_without_participation": _few_or(_new_without_participation(
+                run(_new_youth_statement(), params)))}
 
 
 def _age_label(band: str) -> str:
@@ -78,63 +114,88 @@ def _age_label(band: str) -> str:
 
 @cache
 def _language_name(code: str) -> str:
-    return language_info(code)["name"]
+    return str(language_info(code)["name"])
 
 
-def _youth(municipality_id: int, until: datetime) -> dict[int, tuple]:
-    """id -> (house, language group, age band, new), as plain tuples (read 2,000 times per
-    request; Core, not ORM, execution: building ORM rows was half of this request's time).
-    New: joined 30 to 90 days before the month's end (or now, if sooner)."""
-    moment = min(until, utcnow())
-    is_new = and_(User.created_at > moment - NEW_FOR, User.created_at <= moment - FIRST_DAYS)
-    rows = db.session.connection().execute(
-        select(User.id, User.location_id, User.ui_language, BirthYear.year,
-               case((is_new, True), else_=False))
-        .outerjoin(BirthYear, BirthYear.user_id == User.id)
-        .where(User.municipality_id == municipality_id, User.role == Role.YOUTH,
-               User.is_active_account.is_(True), User.created_at < until))
-    return {user_id: (house, language, _age_band(born, until), new)
-            for user_id, house, language, born, new in rows}
+# The statements are built once, with every value a bind parameter: building the clauses
+# on each request cost about as much as running them.
+MUNICIPALITY = bindparam("municipality_id", type_=Integer)
 
 
-def _age_band(born: int | None, until: datetime) -> str:
-    if born is None:
-        return UNKNOWN
-    age = (until - timedelta(days=1)).year - born  # at most a year off: a year is all we keep
-    return next((band for band, top in AGE_BANDS if age <= top), AGE_BANDS[-1][0])
+def _moment(name: str):
+    return bindparam(name, type_=DateTime(timezone=True))
 
 
-def _visits(municipality_id: int, start: datetime, end: datetime) -> list:
-    return db.session.connection().execute(
-        select(Checkin.user_id, Checkin.walk_in, Activity.category)
-        .join(Activity, Activity.id == Checkin.activity_id)
-        .where(Activity.municipality_id == municipality_id, Activity.starts_at >= start,
-               Activity.starts_at < end)).all()
+START, END = _moment("start"), _moment("end")
 
 
-def _by(youth: dict, took: set, field: int, label_of) -> list[Group]:
-    groups: dict = {}
-    for user_id, row in youth.items():
-        key = row[field]
-        group = groups.get(key)
-        if group is None:  # the label once per group: a gettext call per youth was most of it
-            group = groups[key] = Group(str(key), str(label_of(key)))
-        group.members.add(user_id)
-        if user_id in took:
-            group.took.add(user_id)
-    return list(groups.values())
+def _youth_where() -> list:
+    """The young people counted in a month: accounts existing at its end."""
+    return [User.municipality_id == MUNICIPALITY, User.role == Role.YOUTH,
+            User.is_active_account.is_(True), User.created_at < END]
 
 
-def _by_category(visits: list, youth: set) -> list[Group]:
+def _in_month(activity=Activity) -> list:
+    return [activity.municipality_id == MUNICIPALITY, activity.starts_at >= START,
+            activity.starts_at < END]
+
+
+def _age_band():
+    """The band of the birth year, in SQL (age = the month's year minus the birth year, at
+    most a year off: a year is all we keep)."""
+    year = bindparam("age_year", type_=Integer)
+    return case((BirthYear.year.is_(None), UNKNOWN),
+                *((BirthYear.year >= year - top, band) for band, top in AGE_BANDS[:-1]),
+                else_=AGE_BANDS[-1][0])
+
+
+@cache
+def _counts_statement():
+    """Youth and those who took part, per house, language group and age band: one statement
+    (a union of three GROUP BYs over the same youth)."""
+    visitors = select(Checkin.user_id).join(Activity, Activity.id == Checkin.activity_id) \
+        .where(*_in_month())
+    youth = (select(cast(User.location_id, String).label(HOUSE),
+                    User.ui_language.label(LANGUAGE), _age_band().label(AGE),
+                    case((User.id.in_(visitors), 1), else_=0).label("took"))
+             .outerjoin(BirthYear, BirthYear.user_id == User.id).where(*_youth_where())
+             .cte("youth"))
+    return union_all(*(select(literal(dimension).label("dimension"),
+                              youth.c[dimension].label("key"), func.count(),
+                              func.sum(youth.c.took))
+                       .group_by(youth.c[dimension]) for dimension in (HOUSE, LANGUAGE, AGE)))
+
+
+def _counts(rows) -> dict[str, list[Group]]:
+    counts: dict[str, list[Group]] = {HOUSE: [], LANGUAGE: [], AGE: []}
+    for dimension, key, members, took in rows:
+        counts[dimension].append(Group(str(key), "", members, int(took or 0)))
+    return counts
+
+
+@cache
+def _houses_statement():
+    return select(cast(Location.id, String), Location.name) \
+        .where(Location.municipality_id == MUNICIPALITY)
+
+
+@cache
+def _categories_statement():
+    """The month's distinct (category, young person) pairs."""
+    return (select(Activity.category, Checkin.user_id).distinct()
+            .join(Activity, Activity.id == Checkin.activity_id)
+            .join(User, User.id == Checkin.user_id).where(*_in_month(), *_youth_where()))
+
+
+def _by_category(pairs) -> list[Group]:
     groups: dict[str, Group] = {}
-    for visit in visits:
-        if visit.user_id in youth:
-            group = groups.get(visit.category)
-            if group is None:
-                group = groups[visit.category] = Group(visit.category,
-                                                       str(LABELS.get(visit.category)))
-            group.members.add(visit.user_id)
-            group.took.add(visit.user_id)
+    for category, user_id in pairs:
+        group = groups.get(category)
+        if group is None:
+            group = groups[category] = Group(category, str(LABELS.get(category)), ids=set())
+        group.ids.add(user_id)
+    for group in groups.values():
+        group.youth = group.took = len(group.ids)
     return list(groups.values())
 
 
@@ -142,28 +203,23 @@ def _rows(groups: list[Group], total: int, per_group: bool = True) -> list[dict]
     """Largest first; groups under MIN_GROUP merged into "other" (with the smallest shown
     ones while "other" is still too small). ``per_group``: the share is of the group's own
     members (houses, languages), else of all youth (categories)."""
-    shown = sorted((g for g in groups if len(g.members) >= MIN_GROUP),
-                   key=lambda g: (len(g.members), g.key))
-    other = Group(OTHER, _("Other"))
-    for group in (g for g in groups if len(g.members) < MIN_GROUP):
-        other.members |= group.members
-        other.took |= group.took
-    while other.members and len(other.members) < MIN_GROUP and shown:
-        merged = shown.pop(0)
-        other.members |= merged.members
-        other.took |= merged.took
+    shown = sorted((g for g in groups if g.youth >= MIN_GROUP), key=lambda g: (g.youth, g.key))
+    other = Group(OTHER, _("Other"), ids=None if per_group else set())
+    for group in (g for g in groups if g.youth < MIN_GROUP):
+        other.absorb(group)
+    while 0 < other.youth < MIN_GROUP and shown:
+        other.absorb(shown.pop(0))
     rows = [_row(g, total, per_group) for g in reversed(shown)]
-    return rows + ([_row(other, total, per_group)] if other.members else [])
+    return rows + ([_row(other, total, per_group)] if other.youth else [])
 
 
 def _row(group: Group, total: int, per_group: bool) -> dict:
-    if len(group.members) < MIN_GROUP:
+    if group.youth < MIN_GROUP:
         return {"key": group.key, "label": group.label, "youth": None, "took_part": None,
                 "share": None, "hidden": True}
-    base = len(group.members) if per_group else total
+    base = group.youth if per_group else total
     return {"key": group.key, "label": group.label, "youth": base,
-            "took_part": len(group.took), "share": _share(len(group.took), base),
-            "hidden": False}
+            "took_part": group.took, "share": _share(group.took, base), "hidden": False}
 
 
 def _whole(youth: int, took: int) -> dict:
@@ -181,29 +237,52 @@ def _few_or(count: int) -> int | None:
     return count if count == 0 or count >= MIN_GROUP else None
 
 
-def _signups_and_visits(municipality_id: int, start: datetime, end: datetime,
-                        visits: list) -> dict:
-    signed_up, visited = db.session.execute(
-        select(func.count(Signup.id), func.count(Checkin.id))
-        .join(Activity, Activity.id == Signup.activity_id)
-        .outerjoin(Checkin, (Checkin.activity_id == Signup.activity_id)
-                   & (Checkin.user_id == Signup.user_id))
-        .where(Activity.municipality_id == municipality_id, Activity.starts_at >= start,
-               Activity.starts_at < min(end, utcnow()),
-               Signup.status == SignupStatus.CONFIRMED)).one()
+@cache
+def _visits_statement():
+    """Confirmed sign-ups of the month's started activities, those of them who came, and the
+    month's walk-ins."""
+    activity = aliased(Activity)
+    walk_ins = (select(func.coalesce(func.sum(_walk_ins_of(activity)), 0))
+                .where(*_in_month(activity)).correlate(None).scalar_subquery())
+    return (select(func.count(Signup.id), func.count(Checkin.id), walk_ins)
+            .select_from(Signup).join(Activity, Activity.id == Signup.activity_id)
+            .outerjoin(Checkin, (Checkin.activity_id == Signup.activity_id)
+                       & (Checkin.user_id == Signup.user_id))
+            .where(Activity.municipality_id == MUNICIPALITY, Activity.starts_at >= START,
+                   Activity.starts_at < _moment("started_before"),
+                   Signup.status == SignupStatus.CONFIRMED))
+
+
+def _walk_ins_of(activity):
+    """Per activity, through the index on checkin.activity_id (a join made the planner read
+    every check-in for the few walk-ins)."""
+    return (select(func.count()).select_from(Checkin)
+            .where(Checkin.activity_id == activity.id, Checkin.walk_in.is_(True))
+            .correlate(activity).scalar_subquery())
+
+
+def _signups_and_visits(row) -> dict:
+    signed_up, visited, walk_ins = row
     return {"signed_up": signed_up, "came": visited, "no_shows": signed_up - visited,
-            "walk_ins": sum(1 for v in visits if v.walk_in)}
+            "walk_ins": walk_ins}
 
 
-def _new_without_participation(youth: dict) -> int:
-    """How many new youth did not check in during their first 30 days: one statement, on
-    the first check-ins of the new ones only."""
-    new = [user_id for user_id, row in youth.items() if row[NEW]]
-    firsts = db.session.connection().execute(
-        select(func.min(Checkin.created_at), User.created_at)
-        .join(User, User.id == Checkin.user_id).where(Checkin.user_id.in_(new))
-        .group_by(Checkin.user_id, User.created_at)).all()
-    return len(new) - sum(1 for first, joined in firsts if first <= joined + FIRST_DAYS)
+@cache
+def _new_youth_statement():
+    """The new youth (joined 30 to 90 days before the month's end, or now if sooner) and their
+    first check-in: a correlated subquery per new youth uses the index on checkin.user_id (a
+    join made the planner read every check-in)."""
+    first = (select(func.min(Checkin.created_at)).where(Checkin.user_id == User.id)
+             .correlate(User).scalar_subquery())
+    return (select(User.created_at, first)
+            .where(*_youth_where(),
+                   User.created_at > _moment("new_after"),
+                   User.created_at <= _moment("new_until")))
+
+
+def _new_without_participation(rows) -> int:
+    """How many new youth did not check in during their first 30 days."""
+    return sum(1 for joined, first in rows if first is None or first > joined + FIRST_DAYS)
 
 
 def new_without_participation(municipality_id: int, location_ids=None) -> list:
