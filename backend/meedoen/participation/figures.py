@@ -78,9 +78,9 @@ def this_month() -> date:
 
 def figures(municipality: Municipality, month: date) -> dict:
     start, end = month_bounds(month)
-    moment = min(end, utcnow())  # "new" youth: relative to the month's end, or now if sooner
+    moment = min(end, utcnow())  # sign-ups of started activities; "new" youth relative to it
     params = {"municipality_id": municipality.id, "start": start, "end": end,
-              "age_year": (end - timedelta(days=1)).year, "started_before": min(end, utcnow()),
+              "age_year": (end - timedelta(days=1)).year, "started_before": moment,
               "new_after": moment - NEW_FOR, "new_until": moment - FIRST_DAYS}
     run = db.session.connection().execute
     counts = _counts(run(_counts_statement(), params))
