@@ -97,6 +97,25 @@ def test_a_long_retry_after_puts_the_delivery_back_until_then(people, push_servi
     assert deliveries()[0].status == DeliveryStatus.SENT
 
 
+def test_attempts_are_one_count_across_the_queue(people, push_service, app):
+    """PUSH_ATTEMPTS bounds a delivery in all: attempts made before a long Retry-After put it
+    back in the queue count after it, too (one retry policy, one counter)."""
+    user = people.youth()
+    push_service.answer(user.endpoints[0], 500)
+    push_service.answer(user.endpoints[0], 429, headers={"Retry-After": "3600"})
+    push_service.answer(user.endpoints[0], 503, times=50)
+    people.send()
+    [delivery] = deliveries()
+    assert (delivery.status, delivery.attempts) == (DeliveryStatus.PENDING, 2)
+    run_due_work(utcnow() + timedelta(minutes=61))
+    [delivery] = deliveries()
+    limit = app.config["PUSH_ATTEMPTS"]
+    assert (delivery.status, delivery.attempts, delivery.last_status) == (
+        DeliveryStatus.FAILED, limit, 503)
+    assert push_service.state.requests[push_service.token_of(user.endpoints[0])] == limit
+    assert not push_service.messages()
+
+
 def test_a_slow_endpoint_does_not_hold_up_the_rest(people, push_service, app, monkeypatch):
     monkeypatch.setitem(app.config, "PUSH_TIMEOUT", 0.5)
     monkeypatch.setitem(app.config, "PUSH_ATTEMPTS", 2)

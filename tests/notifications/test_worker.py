@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from meedoen.extensions import db
-from meedoen.notifications.dispatch import WINDOW_FACTOR
+from meedoen.notifications.delivery import WINDOW_FACTOR
 from meedoen.notifications.models import Delivery, DeliveryStatus, Notification
 from redis import Redis
 from sqlalchemy import func, select

@@ -9,8 +9,8 @@ from meedoen.auth.models import User
 from meedoen.core.models import utcnow
 from meedoen.demo import demo_loader
 from meedoen.extensions import db
-from meedoen.notifications.dispatch import fan_out
 from meedoen.notifications.models import Notification, NotificationStatus, NotificationText
+from meedoen.notifications.outbox import fan_out
 from meedoen.notifications.services import content_hash
 
 MESSAGES = (

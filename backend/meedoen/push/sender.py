@@ -5,34 +5,31 @@ Encryption is pywebpush's (aes128gcm), in worker processes for large batches
 body. The VAPID header comes from a per-origin token cache. Every request has an
 explicit TTL, Urgency, Topic and timeout and never follows a redirect. The event
 loop runs in its own thread: callers (request handlers, RQ jobs) hand it a batch of
-messages at a time and read each one's ``Outcome`` from a queue as it comes in (one
-hand-over per batch, not per message: the per-message thread hand-over cost as much
-as the HTTP request).
+messages at a time and take the ``Outcome``s back in batches from ``Outcomes`` (one
+hand-over and one wake-up per batch, not per message: the per-message thread hand-over
+cost as much as the HTTP request). Retries follow the one ``RetryPolicy``
+(``meedoen.push.outcomes``).
 """
 
 import asyncio
 import logging
-import random
 import threading
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
-from queue import SimpleQueue
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import aiohttp
 
-from meedoen.core.models import utcnow
 from meedoen.ops.metrics import observe_push
 from meedoen.push.encryption import CHUNK, Encryptor
 from meedoen.push.endpoints import origin
+from meedoen.push.outcomes import Outcome, Result, RetryPolicy, classify
 from meedoen.push.vapid import TokenCache
 
 log = logging.getLogger(__name__)
 
 # Plaintext above 3,993 bytes becomes a multi-record body that push services refuse.
 MAX_PAYLOAD = 3072
-MAX_RETRY_AFTER = 24 * 3600
 URGENCIES = ("very-low", "low", "normal", "high")
 
 
@@ -51,55 +48,50 @@ class Message:
 
 
 @dataclass(frozen=True)
-class Outcome:
-    """sent | gone (404/410) | rejected (other 4xx, 3xx) | later (wait retry_after) | failed"""
-
-    result: str
-    status: int | None = None
-    retry_after: float | None = None
-
-
-def parse_retry_after(value: str | None) -> float | None:
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        seconds = float(value)
-    else:
-        try:
-            seconds = (parsedate_to_datetime(value) - utcnow()).total_seconds()
-        except (TypeError, ValueError):
-            return None
-    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
-
-
-def classify(status: int, retry_after: str | None) -> Outcome:
-    if 200 <= status < 300:
-        return Outcome("sent", status)
-    if status in (404, 410):
-        return Outcome("gone", status)
-    if status == 429 or status >= 500:
-        return Outcome("retry", status, parse_retry_after(retry_after))
-    return Outcome("rejected", status)
-
-
-@dataclass(frozen=True)
 class SenderSettings:
     concurrency: int = 64
     timeout: float = 10.0
     connect_timeout: float = 5.0
-    attempts: int = 4
-    backoff: float = 0.5
-    max_inline_wait: float = 10.0
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
     encrypt_processes: int = 0
 
     @classmethod
     def from_config(cls, config) -> "SenderSettings":
+        retry = RetryPolicy(attempts=config["PUSH_ATTEMPTS"], backoff=config["PUSH_BACKOFF"],
+                            max_inline_wait=config["PUSH_MAX_INLINE_WAIT"])
         return cls(concurrency=config["PUSH_CONCURRENCY"], timeout=config["PUSH_TIMEOUT"],
-                   connect_timeout=config["PUSH_CONNECT_TIMEOUT"],
-                   attempts=config["PUSH_ATTEMPTS"], backoff=config["PUSH_BACKOFF"],
-                   max_inline_wait=config["PUSH_MAX_INLINE_WAIT"],
+                   connect_timeout=config["PUSH_CONNECT_TIMEOUT"], retry=retry,
                    encrypt_processes=config["PUSH_ENCRYPT_PROCESSES"])
+
+
+class Outcomes:
+    """The final ``(key, Outcome)``s of a batch, from the sender's thread to the caller's.
+
+    The caller sleeps until as many answers as it asked for are in (or ``linger`` ends):
+    one wake-up per batch, not per answer and not a polling loop."""
+
+    def __init__(self):
+        self._items: list = []
+        self._wanted = 1
+        self._ready = threading.Condition(threading.Lock())
+
+    def put(self, key: Hashable, outcome: Outcome) -> None:
+        with self._ready:
+            self._items.append((key, outcome))
+            if len(self._items) == self._wanted:
+                self._ready.notify()
+
+    def take(self, wanted: int, linger: float, timeout: float = 1.0) -> list:
+        """At least one answer (waiting up to ``timeout``), then up to ``linger`` seconds
+        more for ``wanted`` in all; ``[]`` if none came."""
+        with self._ready:
+            if not self._ready.wait_for(lambda: self._items, timeout):
+                return []
+            self._wanted = max(wanted, 1)
+            self._ready.wait_for(lambda: len(self._items) >= self._wanted, linger)
+            self._wanted = 1
+            taken, self._items = self._items, []
+            return taken
 
 
 class Job(NamedTuple):
@@ -107,8 +99,8 @@ class Job(NamedTuple):
     subscription: dict
     message: Message
     body: bytes | None  # None: the device's keys are unusable
-    outcomes: SimpleQueue
-    attempt: int = 1
+    outcomes: Outcomes
+    attempt: int  # of the delivery in all (RetryPolicy counts it)
 
 
 class PushClient:
@@ -137,56 +129,45 @@ class PushClient:
                                               cookie_jar=aiohttp.DummyCookieJar(),
                                               trust_env=False, auto_decompress=False)
 
-    def submit(self, batch: Iterable[tuple[Hashable, dict, Message]],
-               outcomes: SimpleQueue) -> None:
-        """Send each (key, subscription, message); ``(key, Outcome)`` lands in ``outcomes``."""
+    def submit(self, batch: Iterable[tuple[Hashable, dict, Message, int]],
+               outcomes: Outcomes) -> None:
+        """Send each (key, subscription, message, attempt: 1 for a first try); its final
+        ``(key, Outcome)`` lands in ``outcomes``."""
         self._loop.call_soon_threadsafe(self._start, list(batch), outcomes)
 
-    def _start(self, batch: list, outcomes: SimpleQueue) -> None:
+    def _start(self, batch: list, outcomes: Outcomes) -> None:
         for start in range(0, len(batch), CHUNK):
             task = self._loop.create_task(self._send_chunk(batch[start:start + CHUNK], outcomes))
             self._chunks.add(task)  # the loop keeps only weak references to tasks
             task.add_done_callback(self._chunks.discard)
 
-    async def _send_chunk(self, chunk: list, outcomes: SimpleQueue) -> None:
+    async def _send_chunk(self, chunk: list, outcomes: Outcomes) -> None:
         try:
-            bodies = await self._encryptor.encrypt([(s, m.payload) for _, s, m in chunk])
+            bodies = await self._encryptor.encrypt([(s, m.payload) for _, s, m, _ in chunk])
         except Exception:  # every key must get an outcome, or the caller waits for ever
             log.exception("push encryption crashed")
-            for key, _, _ in chunk:
-                outcomes.put((key, Outcome("failed")))
+            for key, _, _, attempt in chunk:
+                outcomes.put(key, Outcome(Result.FAILED, attempt=attempt))
             return
-        for (key, subscription, message), body in zip(chunk, bodies, strict=True):
-            self._jobs.put_nowait(Job(key, subscription, message, body, outcomes))
+        for (key, subscription, message, attempt), body in zip(chunk, bodies, strict=True):
+            self._jobs.put_nowait(Job(key, subscription, message, body, outcomes, attempt))
 
     async def _send_jobs(self) -> None:
         """One of PUSH_CONCURRENCY senders: a slow endpoint holds up only its own."""
         while True:
             job = await self._jobs.get()
             try:
-                attempt = await self._attempt(job)
-                observe_push(job.subscription["endpoint"], attempt.result)
-                outcome = self._after(job, attempt)
+                outcome = await self._attempt(job)
+                observe_push(job.subscription["endpoint"], outcome.result)
+                final, wait = self.settings.retry.next_step(outcome)
             except Exception:
                 log.exception("push delivery crashed")
-                outcome = Outcome("failed")
-            if outcome is not None:
-                job.outcomes.put((job.key, outcome))
-
-    def _after(self, job: Job, outcome: Outcome) -> Outcome | None:
-        """The job's final outcome; None if it was put back to be tried again after a wait
-        (429/5xx/time-outs, a bounded number of times)."""
-        if outcome.result != "retry":
-            return outcome
-        if job.attempt == self.settings.attempts:
-            return Outcome("failed", outcome.status)
-        wait = outcome.retry_after
-        if wait is None:
-            wait = self.settings.backoff * 2 ** (job.attempt - 1) * (1 + random.random() / 4)
-        if wait > self.settings.max_inline_wait:
-            return Outcome("later", outcome.status, wait)
-        self._loop.call_later(wait, self._jobs.put_nowait, job._replace(attempt=job.attempt + 1))
-        return None
+                final, wait = Outcome(Result.FAILED, attempt=job.attempt), 0.0
+            if final is None:  # the same body again, after the policy's wait
+                self._loop.call_later(wait, self._jobs.put_nowait,
+                                      job._replace(attempt=job.attempt + 1))
+            else:
+                job.outcomes.put(job.key, final)
 
     async def _stop(self) -> None:
         for sender in self._senders:
@@ -220,16 +201,17 @@ class PushClient:
 
     async def _attempt(self, job: Job) -> Outcome:
         endpoint, message, body = job.subscription["endpoint"], job.message, job.body
-        if not self.endpoint_allowed(endpoint):
-            return Outcome("gone", None)  # no longer on the allowlist: never send there
+        if not self.endpoint_allowed(endpoint):  # no longer on the allowlist: never send there
+            return Outcome(Result.GONE, attempt=job.attempt)
         if body is None:  # keys that cannot be used: this device can never receive
-            return Outcome("rejected", None)
+            return Outcome(Result.REJECTED, attempt=job.attempt)
         try:
             async with self._session.post(endpoint, data=body,
                                           headers=self._headers(endpoint, message),
                                           allow_redirects=False) as response:
                 await response.content.read(65536)
-                return classify(response.status, response.headers.get("Retry-After"))
+                return classify(response.status, response.headers.get("Retry-After"),
+                                job.attempt)
         except (TimeoutError, aiohttp.ClientError, OSError) as error:
             log.info("push to %s failed: %r", origin(endpoint), error)
-            return Outcome("retry", None)
+            return Outcome(Result.RETRY, attempt=job.attempt)
