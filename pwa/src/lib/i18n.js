@@ -118,6 +118,13 @@ export const formatDateTime = (iso) => (supported(current)
   ? formatter({ day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit",
       hourCycle: "h23" }).format(new Date(iso))
   : `${ownDay(new Date(iso))} ${formatTime(iso)}`);
+/** "2026-12" as "December 2026" in `language` (the screen's own language by default). */
+export function formatMonth(month, language = current) {
+  const [year, m] = month.split("-").map(Number);
+  if (!supported(language) && language === current) return `${months()[m - 1]} ${year}`;
+  return new Intl.DateTimeFormat(`${supported(language) ? language : "nl"}-u-ca-gregory`,
+    { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, m - 1, 15)));
+}
 /** A share (0–1) as a whole percentage; "–" when there is nothing to share. */
 export const formatShare = (value) => (value == null ? "–" : `${Math.round(value * 100)}%`);
 export function formatMoney(cents) {

@@ -1,15 +1,9 @@
 import { useState } from "preact/hooks";
 import { useAction } from "../lib/action.js";
 import { api, useApi } from "../lib/api.js";
-import { t, tn } from "../lib/i18n.js";
+import { formatMonth, t, tn } from "../lib/i18n.js";
 import { ButtonLink, ErrorNote, Loading, Page, Section, SelectField } from "../ui/kit.jsx";
 import { Bar } from "./Bars.jsx";
-
-export function monthName(month, language) {
-  const [year, m] = month.split("-").map(Number);
-  return new Intl.DateTimeFormat(language, { month: "long", year: "numeric", timeZone: "UTC" })
-    .format(new Date(Date.UTC(year, m - 1, 15)));
-}
 
 export function YearSummary({ data, language }) {
   const max = Math.max(1, ...data.by_category.map((c) => c.count));
@@ -23,7 +17,7 @@ export function YearSummary({ data, language }) {
         <Bar key={c.category} label={c.label} value={c.count} max={max} text={String(c.count)} />
       ))}
       {data.by_month.map((m) => (
-        <p key={m.month}><strong>{monthName(m.month, language)}</strong>: {m.categories
+        <p key={m.month}><strong>{formatMonth(m.month, language)}</strong>: {m.categories
           .map((c) => `${c.label} ${c.count}×`).join(", ")}</p>
       ))}
     </div>
