@@ -78,6 +78,8 @@ CASES = [
     Case("PUT", "/api/v1/me/birth-year", by_role(403, anonymous=401, youth=200),
          body={"birth_year": 2008}),
     Case("GET", "/api/v1/me/year/statement", by_role(403, anonymous=401, youth=200)),
+    Case("GET", "/api/v1/me/year/statement.pdf", by_role(403, anonymous=401, youth=200),
+         note="the young person's own statement only (the PDF: tests/participation)"),
     Case("GET", "/api/v1/statements/{statement}", by_role(200),
          note="public: the signed token is the permission"),
     Case("GET", "/api/v1/statements/{forged_statement}", by_role(404)),

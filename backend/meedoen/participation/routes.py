@@ -15,7 +15,7 @@ from meedoen.authz import roles_required
 from meedoen.core.errors import fail
 from meedoen.core.validation import LangQuerySchema
 from meedoen.extensions import db
-from meedoen.participation import checkins, codes, figures, policy, year
+from meedoen.participation import checkins, codes, figures, policy, statement_pdf, year
 from meedoen.participation.schemas import (
     BirthYearSchema,
     CheckinCodeSchema,
@@ -138,6 +138,16 @@ def put_birth_year(data):
 def my_statement(args):
     """A signed participation statement with a check link for a job coach or school."""
     return year.statement(_me(), args.get("year") or year.this_year())
+
+
+@blp.route("/me/year/statement.pdf")
+@roles_required(Role.YOUTH)
+@blp.arguments(YearQuerySchema, location="query", unknown=RAISE)
+@blp.response(200, content_type="application/pdf")
+@blp.alt_response(503, description="The server lacks the PDF fonts (fonts-noto-core)")
+def my_statement_pdf(args):
+    """The statement as a one-page PDF: Dutch and my own language, with the check link."""
+    return statement_pdf.statement_pdf(_me(), args.get("year") or year.this_year())
 
 
 @blp.route("/statements/<token>")
