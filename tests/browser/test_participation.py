@@ -92,6 +92,12 @@ def test_check_in_my_year_and_figures(phone, live_app):
     text = year.inner_text("main") if year.query_selector("main") else year.inner_text("body")
     assert "/statements/" in text and "Sport" in text
     _shot(year, "my-year-print-ti")
+    pdf_link = year.get_by_role("link", name=tr("ti", "Download as PDF"))
+    pdf_link.scroll_into_view_if_needed()
+    _shot(year, "my-year-print-buttons-ti")
+    pdf = year.request.get(live_app.url + pdf_link.get_attribute("href"))
+    assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
+    assert pdf.body().startswith(b"%PDF")
     check_url = year.inner_text("section[lang=nl] .hint")
     year.goto(check_url.replace(live_app.url, ""))
     year.wait_for_selector("[data-valid]")

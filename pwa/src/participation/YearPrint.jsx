@@ -1,7 +1,7 @@
 import { useApi } from "../lib/api.js";
 import { lang, t } from "../lib/i18n.js";
 import { dirOf } from "../lib/languages.js";
-import { Button, ErrorNote, Loading, Page } from "../ui/kit.jsx";
+import { Button, ButtonLink, ErrorNote, Loading, Page } from "../ui/kit.jsx";
 import { YearSummary } from "./MyYear.jsx";
 
 /** The statement in Dutch (for the job coach or school) beside the young person's language. */
@@ -29,7 +29,10 @@ export default function YearPrint() {
       <div class="year-columns">
         {languages.map((l) => <Column key={l} year={year} language={l} statement={statement} />)}
       </div>
-      <div class="btn-row"><Button icon="check" onClick={() => window.print()}>{t("Print or save as PDF")}</Button></div>
+      <div class="btn-row">
+        <Button icon="check" onClick={() => window.print()}>{t("Print or save as PDF")}</Button>
+        <ButtonLink kind="secondary" href={`/api/v1/me/year/statement.pdf?year=${year}&lang=${lang()}`} download>{t("Download as PDF")}</ButtonLink>
+      </div>
     </Page>
   );
 }
