@@ -20,6 +20,7 @@ from meedoen import (
     questions,
     topics,
     translation,
+    wording,
 )
 from meedoen.extensions import api
 
@@ -37,6 +38,7 @@ FEATURES += [ideas]
 FEATURES += [translation]
 FEATURES += [funds]
 FEATURES += [participation]
+FEATURES += [wording]
 FEATURES += [pwa_host]
 
 # Not yet given an init_app (being changed in December 2026): their blueprints, and the
@@ -48,12 +50,8 @@ from meedoen.notifications.inbox_routes import blp as inbox  # noqa: E402
 from meedoen.notifications.inbox_routes import settings_blp as notification_settings  # noqa: E402
 from meedoen.notifications.routes import blp as notifications  # noqa: E402
 from meedoen.push.routes import blp as push  # noqa: E402
-from meedoen.wording import export as _wording_export  # noqa: E402, F401
-from meedoen.wording import notices as _wording_notices  # noqa: E402, F401
-from meedoen.wording.routes import blp as wording  # noqa: E402
 
 API_BLUEPRINTS = [push, notifications, inbox, notification_settings]
-API_BLUEPRINTS += [wording]
 
 
 def init_features(app: Flask) -> None:

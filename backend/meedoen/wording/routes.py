@@ -7,7 +7,6 @@ from meedoen.core.pagination import page_schema
 from meedoen.extensions import db
 from meedoen.wording import services
 from meedoen.wording.catalog import suggestable_languages
-from meedoen.wording.importer import import_command
 from meedoen.wording.policy import check_reviewer, get_reviewable_suggestion, reviewed_languages
 from meedoen.wording.schemas import (
     DecisionSchema,
@@ -25,11 +24,6 @@ from meedoen.wording.schemas import (
 blp = Blueprint("wording", __name__, url_prefix="/api/v1/ui-texts",
                 description="The app's texts per language; better wordings suggested by the "
                             "people who read them, reviewed by speakers of the language")
-
-
-@blp.record_once
-def _setup(state):
-    state.app.cli.add_command(import_command)
 
 
 def me():
