@@ -22,7 +22,8 @@ from meedoen import (
     translation,
     wording,
 )
-from meedoen.extensions import api
+from meedoen.extensions import api, db
+from meedoen.privacy.ids import never_reuse_ids
 
 FEATURES = [health]  # first: operations (request ids, 503 when the database is down)
 FEATURES += [i18n]
@@ -59,6 +60,9 @@ def init_features(app: Flask) -> None:
         feature.init_app(app)
     for blueprint in API_BLUEPRINTS:
         api.register_blueprint(blueprint)
+    # Last, when every feature's init_app has imported its models: ids are never handed out
+    # twice (SQLite AUTOINCREMENT). At import time, before init_app, it missed their tables.
+    never_reuse_ids(db.metadata)
 
 
 # Modules whose @demo_loader functions `flask --app meedoen demo` runs.
@@ -68,9 +72,3 @@ DEMO_MODULES += ["meedoen.contacts.demo"]
 DEMO_MODULES += ["meedoen.ideas.demo"]
 DEMO_MODULES += ["meedoen.notifications.demo"]
 DEMO_MODULES += ["meedoen.funds.demo"]
-
-# Last, when every model is imported: ids are never handed out twice (SQLite AUTOINCREMENT).
-from meedoen.extensions import db as _db  # noqa: E402
-from meedoen.privacy.ids import never_reuse_ids  # noqa: E402
-
-never_reuse_ids(_db.metadata)
