@@ -6,9 +6,11 @@ import io
 
 import pytest
 from meedoen.auth.models import Role
+from meedoen.categories import CATEGORIES
 from pypdf import PdfReader
 
-from tests.participation.helpers import Town
+from tests.activities.helpers import make_activity
+from tests.participation.helpers import Town, on, visit
 
 PATH = "/api/v1/me/year/statement.pdf"
 
@@ -52,6 +54,16 @@ def test_the_pdf_holds_the_statement_and_its_check_link(client, world):
     assert youth.display_name.replace(" ", "") in text
     assert "Tilburg" in text and "2026" in text
     assert check_url in _links(reader)
+    assert text.count("Verklaringvandeelname") == 1  # Dutch is my language: one section
+
+
+def test_a_full_year_in_every_category_still_fits_one_page(client, world):
+    youth = world.b[0]
+    for month in range(1, 12):
+        for n, category in enumerate(CATEGORIES[month % 4::3]):
+            visit(make_activity(world.town, category=category.slug,
+                                starts_at=on(1 + n, month)), youth)
+    assert len(_reader(_pdf(client, youth, "year=2026&lang=ps")).pages) == 1
 
 
 def _get_json(client, user, path):

@@ -65,8 +65,8 @@ def _section(pdf: FPDF, code: str, user: User, year: int, check_url: str) -> Non
     with force_locale(cldr_locale(code)):
         data = years.my_year(user, year)
         align = _start(pdf, code)
-        _line(pdf, align, _("Participation statement"), size=16, bold=True)
-        _line(pdf, align, f"{data['display_name']} · {data['year']}", size=13, bold=True)
+        _line(pdf, align, _("Participation statement"), size=15, bold=True)
+        _line(pdf, align, f"{data['display_name']} · {data['year']}", size=12, bold=True)
         _line(pdf, align, data["municipality"])
         _line(pdf, align, ngettext("{count} activity", "{count} activities",
                                    data["activities"]).format(count=data["activities"]),
@@ -75,8 +75,9 @@ def _section(pdf: FPDF, code: str, user: User, year: int, check_url: str) -> Non
             _line(pdf, align, _("Volunteering or helping organise: {hours} hours")
                   .format(hours=_number(data["volunteer_hours"])))
         _line(pdf, align, _counts(data["by_category"]))
-        for month in data["by_month"]:
-            _line(pdf, align, f"{_month(month['month'], code)}: {_counts(month['categories'])}")
+        for month in data["by_month"]:  # up to twelve lines: smaller, to keep one page
+            _line(pdf, align, f"{_month(month['month'], code)}: {_counts(month['categories'])}",
+                  size=9)
     _check_link(pdf, check_url)
 
 
@@ -84,9 +85,9 @@ def _start(pdf: FPDF, code: str) -> str:
     """A rule between the sections, the language's font and shaping; its alignment."""
     right_to_left = cldr_locale(code).text_direction == "rtl"
     if pdf.get_y() > MARGIN:
-        pdf.ln(6)
+        pdf.ln(4)
         pdf.line(MARGIN, pdf.get_y(), pdf.w - MARGIN, pdf.get_y())
-        pdf.ln(6)
+        pdf.ln(4)
     # Bidi per paragraph: Latin names, numbers and the link keep their own order.
     pdf.set_text_shaping(use_shaping_engine=True, language=code)
     pdf.set_font("NotoSansEthiopic" if code in ETHIOPIC else
@@ -94,12 +95,12 @@ def _start(pdf: FPDF, code: str) -> str:
     return "R" if right_to_left else "L"
 
 
-def _line(pdf: FPDF, align: str, text: str, size: int = 11, bold: bool = False) -> None:
+def _line(pdf: FPDF, align: str, text: str, size: int = 10, bold: bool = False) -> None:
     if not text:
         return
     pdf.set_font(style="B" if bold else "", size=size)
-    pdf.multi_cell(0, size * 0.55, text, align=align, new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(1)
+    pdf.multi_cell(0, size * 0.5, text, align=align, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(0.8)
 
 
 def _check_link(pdf: FPDF, check_url: str) -> None:
