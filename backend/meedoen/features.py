@@ -14,15 +14,17 @@ from meedoen import (
     i18n,
     ideas,
     invites,
+    notifications,
     participation,
     places,
+    push,
     pwa_host,
     questions,
     topics,
     translation,
     wording,
 )
-from meedoen.extensions import api, db
+from meedoen.extensions import db
 from meedoen.privacy.ids import never_reuse_ids
 
 FEATURES = [health]  # first: operations (request ids, 503 when the database is down)
@@ -39,27 +41,15 @@ FEATURES += [ideas]
 FEATURES += [translation]
 FEATURES += [funds]
 FEATURES += [participation]
+FEATURES += [push]
+FEATURES += [notifications]
 FEATURES += [wording]
 FEATURES += [pwa_host]
-
-# Not yet given an init_app (being changed in December 2026): their blueprints, and the
-# modules that register exports, renderers and translation subjects when imported.
-from meedoen.events import models as _event_models  # noqa: E402, F401
-from meedoen.notifications import export as _notifications_export  # noqa: E402, F401
-from meedoen.notifications import translation as _notifications_translation  # noqa: E402, F401
-from meedoen.notifications.inbox_routes import blp as inbox  # noqa: E402
-from meedoen.notifications.inbox_routes import settings_blp as notification_settings  # noqa: E402
-from meedoen.notifications.routes import blp as notifications  # noqa: E402
-from meedoen.push.routes import blp as push  # noqa: E402
-
-API_BLUEPRINTS = [push, notifications, inbox, notification_settings]
 
 
 def init_features(app: Flask) -> None:
     for feature in FEATURES:
         feature.init_app(app)
-    for blueprint in API_BLUEPRINTS:
-        api.register_blueprint(blueprint)
     # Last, when every feature's init_app has imported its models: ids are never handed out
     # twice (SQLite AUTOINCREMENT). At import time, before init_app, it missed their tables.
     never_reuse_ids(db.metadata)

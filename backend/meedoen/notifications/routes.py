@@ -5,7 +5,6 @@ from sqlalchemy import select
 
 from meedoen.authz import roles_required
 from meedoen.extensions import db
-from meedoen.notifications import reminders as _reminders  # noqa: F401  (registers a renderer)
 from meedoen.notifications import runner
 from meedoen.notifications.audience import count_recipients
 from meedoen.notifications.models import Notification
@@ -21,13 +20,6 @@ from meedoen.notifications.services import audience_for, create_notification, wi
 
 blp = Blueprint("notifications", __name__, url_prefix="/api/v1/notifications",
                 description="Youth workers send messages to youth, each in their own language")
-
-
-@blp.record_once
-def _setup(state):
-    runner.configure(state.app)
-    state.app.cli.add_command(runner.worker_command)
-    runner.start_background_on_first_request(state.app)
 
 
 @blp.route("", methods=["POST"])

@@ -9,19 +9,12 @@ from sqlalchemy import select
 from meedoen.authz import roles_required
 from meedoen.core.errors import fail
 from meedoen.extensions import db
-from meedoen.push import settings
 from meedoen.push.endpoints import endpoint_allowed
 from meedoen.push.models import PushSubscription
 from meedoen.push.schemas import KeySchema, SubscriptionInSchema, SubscriptionOutSchema
-from meedoen.push.vapid import get_vapid, key_id, public_key, vapid_keys_command
+from meedoen.push.vapid import get_vapid, key_id, public_key
 
 blp = Blueprint("push", __name__, url_prefix="/api/v1/push", description="Web Push")
-
-
-@blp.record_once
-def _setup(state):
-    settings.configure(state.app)
-    state.app.cli.add_command(vapid_keys_command)
 
 
 def _vapid_or_503():
