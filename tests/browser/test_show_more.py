@@ -14,7 +14,7 @@ from meedoen.core.pagination import DEFAULT_LIMIT
 from meedoen.extensions import db
 from meedoen.wording.models import LanguageReviewer, WordingSuggestion
 from playwright.sync_api import expect
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from .conftest import wait_idle
 
@@ -78,8 +78,22 @@ def add_arabic_suggestions(live_app) -> int:
                                         WordingSuggestion.status == "pending"))
 
 
-def test_the_review_queue_shows_more(phone, live_app):
-    waiting = add_arabic_suggestions(live_app)
+def remove_arabic_suggestions(live_app) -> None:
+    """The live app is shared by every browser test: leave no reviewer or queue behind."""
+    with live_app.app.app_context():
+        db.session.execute(delete(WordingSuggestion).where(WordingSuggestion.language == "ar"))
+        db.session.execute(delete(LanguageReviewer).where(LanguageReviewer.language == "ar"))
+        db.session.commit()
+
+
+@pytest.fixture
+def arabic_suggestions(live_app):
+    yield add_arabic_suggestions(live_app)
+    remove_arabic_suggestions(live_app)
+
+
+def test_the_review_queue_shows_more(phone, live_app, arabic_suggestions):
+    waiting = arabic_suggestions
     page = phone("ar", "demo-admin", "/wording/review")
     listed = page.locator("li[data-suggestion]")
     expect(listed).to_have_count(DEFAULT_LIMIT)
