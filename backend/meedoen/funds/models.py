@@ -14,7 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from meedoen.auth.models import User
 from meedoen.core.models import UTCDateTime, utcnow
 from meedoen.extensions import db
-from meedoen.translation.columns import TranslatedText
+from meedoen.i18n.texts import TranslatedText
 
 MESSAGE_MAX = 2000
 

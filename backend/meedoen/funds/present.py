@@ -9,7 +9,7 @@ from meedoen.funds.models import COST_KIND_LABELS, Fund, StepKind, SupportReques
 from meedoen.funds.services import funds_of, is_stale
 from meedoen.funds.texts import STATUS_LABELS, STEP_LABELS, fund_in_plain_words, next_step
 from meedoen.funds.translation import FIELDS, step_rows
-from meedoen.translation.columns import localized_fields
+from meedoen.i18n.texts import localized_fields
 
 
 def present_fund(fund: Fund) -> dict:

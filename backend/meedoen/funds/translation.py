@@ -8,8 +8,8 @@ never cached; translations go with the request.
 
 from meedoen.extensions import db
 from meedoen.funds.models import SupportRequest, SupportStep, SupportStepText
+from meedoen.i18n.texts import OriginalText
 from meedoen.translation.audience import app_languages
-from meedoen.translation.columns import OriginalText
 from meedoen.translation.subjects import Subject, register, row_adder, rows_by_language
 
 FIELDS = ("body",)

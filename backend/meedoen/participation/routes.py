@@ -6,13 +6,13 @@ from flask_login import current_user
 from flask_smorest import Blueprint
 from marshmallow import RAISE
 
-from meedoen.activities.idempotency import run_once
 from meedoen.activities.policy import get_signups_viewable, get_visible_or_404
 from meedoen.activities.routes import IDEMPOTENCY_HEADER_DOC
 from meedoen.audit.models import record
 from meedoen.auth.models import Role
 from meedoen.authz import roles_required
 from meedoen.core.errors import fail
+from meedoen.core.idempotency import run_once
 from meedoen.core.validation import LangQuerySchema
 from meedoen.extensions import db
 from meedoen.participation import checkins, codes, figures, policy, statement_pdf, year
