@@ -10,7 +10,7 @@ from meedoen.funds.models import Intermediary, SupportRequest, SupportStep
 from meedoen.funds.notices import request_url
 from meedoen.notifications.models import InboxItem
 from meedoen.privacy import exporter
-from meedoen.privacy.erasure import on_erasure, owned_ids
+from meedoen.privacy.erasure import eraser, owned_ids
 from meedoen.translation.models import TranslationJob
 
 
@@ -83,7 +83,7 @@ def forget_traces(connection: Connection, request_ids: list[int]) -> None:
         TranslationJob.subject_id.in_(steps.scalar_subquery())))
 
 
-@on_erasure
+@eraser("funds", covers=["inbox_item.url", "event.data", "translation_job.subject_id"])
 def forget_requests(connection: Connection, user_id: int) -> None:
     """The young person's requests go with them (CASCADE), and so does every trace of them."""
     forget_traces(connection, own_requests(connection, user_id))

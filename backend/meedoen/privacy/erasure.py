@@ -52,11 +52,6 @@ def eraser(name: str, covers: Iterable = ()):
     return register
 
 
-def on_erasure(fn: EraseFn) -> EraseFn:
-    """The older spelling of ``eraser``, named after the function and covering no column."""
-    return eraser(f"{fn.__module__}.{fn.__qualname__}")(fn)
-
-
 def erasers() -> dict[str, Eraser]:
     return dict(_erasers)
 

@@ -4,7 +4,7 @@ from sqlalchemy import Connection, delete, select
 
 from meedoen.extensions import db
 from meedoen.privacy import exporter
-from meedoen.privacy.erasure import on_erasure
+from meedoen.privacy.erasure import eraser
 from meedoen.wording.models import LanguageReviewer, SuggestionStatus, WordingSuggestion
 
 
@@ -40,7 +40,7 @@ def export_reviewer_roles(user) -> dict:
                          "at": _at(r.created_at)} for r in granted]}
 
 
-@on_erasure
+@eraser("wording", covers=[WordingSuggestion.author_id])
 def forget_suggestions(connection: Connection, user_id: int) -> None:
     """Pending and rejected wordings go; an accepted one is the catalog's now and stays
     without its author (the foreign key sets it to NULL)."""
