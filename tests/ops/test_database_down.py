@@ -228,3 +228,71 @@ def test_if_even_the_error_handler_fails_the_answer_is_still_json(database_url):
     assert response.headers["Retry-After"] == str(app.config["UNAVAILABLE_RETRY_AFTER"])
     with app.test_request_context(), force_locale("fa"):
         assert body["message"] == str(message())
+
+
+def _served_by_a_wsgi_server(app, path: str, language: str = "fa"):
+    """The app run by wsgiref's handler, which takes start_response as PEP 3333 says (and as
+    gunicorn does): a second call without the error is refused. Returns (status, headers, body)."""
+    import io
+    from wsgiref.handlers import SimpleHandler
+    from wsgiref.util import setup_testing_defaults
+
+    environ = {"PATH_INFO": path, "REQUEST_METHOD": "GET", "HTTP_ACCEPT_LANGUAGE": language}
+    setup_testing_defaults(environ)
+    out = io.BytesIO()
+    SimpleHandler(io.BytesIO(), out, io.StringIO(), environ).run(app)
+    head, _, body = out.getvalue().partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines[1:])
+    return int(lines[0].split()[1]), headers, body
+
+
+def _lost_connection():
+    import psycopg
+    from sqlalchemy.exc import OperationalError
+
+    return OperationalError("ROLLBACK", {}, psycopg.OperationalError("server closed"))
+
+
+def test_a_failure_after_the_answer_began_is_still_the_json_503(database_url):
+    """The connection dies in a teardown, after Flask called start_response (prodlike saw
+    gunicorn's HTML page once in 395 requests): the last resort must pass the error along."""
+    import json
+
+    app = make_app(database_url, TESTING=False)
+
+    @app.teardown_request
+    def connection_lost_at_the_end(_error):
+        raise _lost_connection()
+
+    status, headers, body = _served_by_a_wsgi_server(app, "/api/v1/languages")
+    app.teardown_request_funcs[None].remove(connection_lost_at_the_end)
+    assert status == 503, body
+    assert headers["Content-Type"] == "application/json"
+    assert headers["Retry-After"] == str(app.config["UNAVAILABLE_RETRY_AFTER"])
+    answer = json.loads(body)
+    assert answer["code"] == "unavailable" and answer["request_id"] == headers["X-Request-ID"]
+    with app.test_request_context(), force_locale("fa"):
+        assert answer["message"] == str(message())
+
+
+def test_a_session_whose_rollback_fails_at_the_end_keeps_the_finished_answer(database_url):
+    """Closing the request's session on a dead connection drops the session, not the answer."""
+    app = make_app(database_url, TESTING=False)
+    closed = []
+
+    @app.before_request
+    def break_the_sessions_close():
+        session = db.session()
+
+        def close():
+            closed.append(session)
+            raise _lost_connection()
+
+        session.close = close
+
+    status, _, body = _served_by_a_wsgi_server(app, "/api/v1/languages")
+    assert status == 200, body
+    assert closed, "the session was not closed at the end of the request"
+    with app.app_context():
+        assert db.session() is not closed[0]  # a fresh session for the next request

@@ -11,7 +11,7 @@ def init_ops(app: Flask) -> None:
     from meedoen.extensions import db
     from meedoen.ops import metrics, requests
     from meedoen.ops.commands import create_admin_command
-    from meedoen.ops.database import bound_postgres_waits
+    from meedoen.ops.database import bound_postgres_waits, end_sessions_safely
     from meedoen.ops.unavailable import load_user_first
 
     for name, value in ops_defaults().items():
@@ -19,6 +19,7 @@ def init_ops(app: Flask) -> None:
     with app.app_context():
         for engine in db.engines.values():
             bound_postgres_waits(app, engine)
+    end_sessions_safely(app, db)
     metrics.remember_push_hosts(app.config.get("PUSH_SERVICE_HOSTS"))
     app.register_blueprint(metrics.bp)
     app.before_request(load_user_first)

@@ -7,6 +7,7 @@
   by the timeout). The API answers them with 503 and ``Retry-After`` (core/api.py).
 """
 
+import logging
 import sqlite3
 
 from flask import Flask
@@ -17,6 +18,8 @@ try:  # psycopg 3 is the PostgreSQL driver we ship
     import psycopg
 except ImportError:  # pragma: no cover
     psycopg = None
+
+log = logging.getLogger(__name__)
 
 _DBAPI_UNAVAILABLE = tuple(e for e in (
     psycopg and psycopg.OperationalError, psycopg and psycopg.InterfaceError,
@@ -62,3 +65,19 @@ def bound_postgres_waits(app: Flask, engine) -> None:
             options = cparams.get("options", "")
             if "statement_timeout" not in options:
                 cparams["options"] = f"{options} -c statement_timeout={statement_timeout}".strip()
+
+
+def end_sessions_safely(app: Flask, db) -> None:
+    """A connection that dies while the request's session is closed (its rollback fails) must
+    not turn a finished answer into an error: the broken session is dropped, the pool
+    replaces the connection. Registered after Flask-SQLAlchemy's teardown, so it runs first."""
+
+    @app.teardown_appcontext
+    def _end_session(_error):
+        try:
+            db.session.remove()
+        except Exception as error:
+            if not is_unavailable(error):
+                raise
+            log.warning("closing the session failed: %s", type(error).__name__)
+            db.session.registry.clear()

@@ -58,6 +58,7 @@ class RequestObserver:
 
         def observed_start_response(status, headers, exc_info=None):
             seen["status"] = int(status.split(" ", 1)[0])
+            seen["started"] = True
             if not any(name.lower() == "x-request-id" for name, _ in headers):
                 headers = [*headers, (HEADER, request_id)]
             return start_response(status, headers, exc_info)
@@ -68,7 +69,14 @@ class RequestObserver:
             # The app's own handlers failed too: still a JSON answer, never the server's page.
             from meedoen.ops.unavailable import last_resort
 
-            seen["status"], body = last_resort(self.app, environ, observed_start_response)
+            # The app may have called start_response before failing (in a teardown): the
+            # server then takes new headers only together with the error (PEP 3333).
+            failure = sys.exc_info() if seen.get("started") else None
+
+            def restart_response(status, headers):
+                return observed_start_response(status, headers, failure)
+
+            seen["status"], body = last_resort(self.app, environ, restart_response)
             return body
         finally:
             self._done(environ, seen["status"], time.perf_counter() - started)
