@@ -2,10 +2,11 @@ from datetime import date
 
 import marshmallow as ma
 from flask_babel import lazy_gettext as _l
-from marshmallow import fields, validate, validates_schema
+from marshmallow import validates_schema
 
 from meedoen.activities.models import ActivityStatus, SignupStatus, Transport
 from meedoen.categories import CATEGORY_SLUGS
+from meedoen.core import fields, validate
 from meedoen.core.validation import LanguageCode, Range, Schema, Text
 from meedoen.i18n.fallback import LocalizedTextSchema
 

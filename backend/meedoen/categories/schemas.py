@@ -1,5 +1,4 @@
-from marshmallow import fields
-
+from meedoen.core import fields
 from meedoen.core.validation import Schema
 
 

@@ -1,5 +1,5 @@
 from flask_babel import lazy_gettext as _l
-from marshmallow import RAISE, ValidationError, fields, validate, validates_schema
+from marshmallow import RAISE, ValidationError, validates_schema
 
 from meedoen.config import SHIPPED_LANGUAGES
 from meedoen.contacts.links import (
@@ -11,6 +11,7 @@ from meedoen.contacts.links import (
 )
 from meedoen.contacts.models import ContactKind
 from meedoen.contacts.screening import today as screening_today
+from meedoen.core import fields, validate
 from meedoen.core.validation import LangQuerySchema, LanguageCode, Range, Schema, Text
 from meedoen.i18n.fallback import LanguageFieldsSchema
 from meedoen.topics import TOPIC_SLUGS

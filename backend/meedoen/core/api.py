@@ -10,11 +10,11 @@ import logging
 from flask import current_app, jsonify
 from flask_smorest import Api
 from flask_smorest.arguments import ArgumentsMixin
-from marshmallow import fields
 from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.routing import IntegerConverter
 
+from meedoen.core import fields
 from meedoen.core.errors import error_payload
 from meedoen.core.json import check_depth
 from meedoen.core.validation import INT_MAX, Schema
@@ -73,11 +73,12 @@ def _discard_unsaved_changes() -> None:
     This also makes the session usable again after a failed flush, so that the
     message's language (the user's preference) can still be looked up.
     """
-    sqlalchemy = current_app.extensions.get("sqlalchemy")
-    if sqlalchemy is None:
+    from meedoen.core.transaction import rollback  # (meedoen.extensions imports this module)
+
+    if current_app.extensions.get("sqlalchemy") is None:
         return
     try:
-        sqlalchemy.session.rollback()
+        rollback()  # and the after-commit callbacks with it
     except Exception:
         log.exception("rollback after an error failed")
 

@@ -2,8 +2,9 @@ import ipaddress
 from urllib.parse import urlsplit
 
 from flask_babel import lazy_gettext as _l
-from marshmallow import ValidationError, fields, validate, validates_schema
+from marshmallow import ValidationError, validates_schema
 
+from meedoen.core import fields, validate
 from meedoen.core.validation import LangQuerySchema, LanguageCode, Range, Schema, Text
 from meedoen.funds.models import MESSAGE_MAX, CostKind, CostPeriod, RequestStatus, StepKind
 from meedoen.i18n.fallback import LanguageFieldsSchema

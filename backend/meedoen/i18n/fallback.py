@@ -5,8 +5,7 @@ fell back and which languages exist, so the app can say "shown in Dutch"."""
 
 from collections.abc import Collection
 
-from marshmallow import fields
-
+from meedoen.core import fields
 from meedoen.core.validation import Schema
 
 

@@ -1,6 +1,6 @@
 from flask_smorest import Blueprint
-from marshmallow import fields
 
+from meedoen.core import fields
 from meedoen.core.validation import Schema
 from meedoen.i18n import shipped_languages
 

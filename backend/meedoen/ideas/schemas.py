@@ -1,8 +1,9 @@
 from flask_babel import lazy_gettext as _l
-from marshmallow import ValidationError, fields, validate, validates_schema
+from marshmallow import ValidationError, validates_schema
 
 from meedoen.categories import CATEGORY_SLUGS
 from meedoen.config import SHIPPED_LANGUAGES
+from meedoen.core import fields, validate
 from meedoen.core.validation import LangQuerySchema, LanguageCode, Range, Schema, Text
 from meedoen.i18n.fallback import LanguageFieldsSchema, LocalizedTextSchema
 from meedoen.ideas.models import IdeaStatus, ReportReason, SupportKind

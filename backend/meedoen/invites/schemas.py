@@ -1,6 +1,5 @@
-from marshmallow import fields, validate
-
 from meedoen.auth.models import Role
+from meedoen.core import fields, validate
 from meedoen.core.validation import Schema
 
 

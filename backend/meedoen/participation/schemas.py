@@ -2,8 +2,8 @@ from datetime import date, datetime
 
 import marshmallow as ma
 from flask_babel import lazy_gettext as _l
-from marshmallow import fields
 
+from meedoen.core import fields
 from meedoen.core.validation import INT_MAX, LangQuerySchema, Range, Schema, Text
 
 

@@ -3,8 +3,9 @@ import binascii
 
 from cryptography.hazmat.primitives.asymmetric import ec
 from flask_babel import lazy_gettext as _l
-from marshmallow import ValidationError, fields
+from marshmallow import ValidationError
 
+from meedoen.core import fields
 from meedoen.core.validation import Schema, Text
 from meedoen.push.endpoints import MAX_LENGTH
 

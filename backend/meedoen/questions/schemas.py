@@ -1,6 +1,5 @@
-from marshmallow import fields, validate
-
 from meedoen.contacts.schemas import PageQuerySchema
+from meedoen.core import fields, validate
 from meedoen.core.validation import LanguageCode, Schema, Text
 from meedoen.i18n.fallback import LanguageFieldsSchema
 from meedoen.questions.models import BODY_MAX

@@ -1,6 +1,5 @@
-from marshmallow import fields, validate
-
 from meedoen.config import SHIPPED_LANGUAGES
+from meedoen.core import fields, validate
 from meedoen.core.validation import Schema, Text
 
 SHIPPED = validate.OneOf(SHIPPED_LANGUAGES)

@@ -1,5 +1,4 @@
-from marshmallow import fields, validate
-
+from meedoen.core import fields, validate
 from meedoen.core.pagination import PageArgsSchema
 from meedoen.core.validation import LangQuerySchema, Schema, Text
 from meedoen.wording.catalog import suggestable_languages
