@@ -1,6 +1,7 @@
-"""Backup and restore with PostgreSQL's own tools (README: Operations): a database with the
-demo data, dumped with pg_dump -Fc, restored with pg_restore into a new database, served by
-the app: a demo youth logs in and lists activities; the migration head is the code's."""
+"""Backup and restore with PostgreSQL's own tools (backend/meedoen/ops/README.md: Backup and
+restore): a database with the demo data, dumped with pg_dump -Fc, restored with pg_restore
+into a new database, served by the app: a demo youth logs in and lists activities; the
+migration head is the code's."""
 
 import os
 import shutil

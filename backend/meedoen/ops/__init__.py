@@ -1,6 +1,6 @@
 """Running Meedoen as a service: the database as a dependency that can fail (503), request
 ids and one JSON log line per request, Prometheus metrics, readiness and the worker's
-heartbeat. See README: Operations."""
+heartbeat. See README.md in this folder (the operator's guide)."""
 
 from flask import Flask
 

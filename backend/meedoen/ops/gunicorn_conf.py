@@ -1,5 +1,5 @@
 """gunicorn settings for Meedoen's app servers: ``gunicorn -c python:meedoen.ops.gunicorn_conf
-'meedoen:create_app()'`` (README: Operations).
+'meedoen:create_app()'`` (ops/README.md: Metrics, Settings).
 
 Metrics of every worker process: set ``PROMETHEUS_MULTIPROC_DIR`` to a folder of its own
 (e.g. ``/run/meedoen/metrics``) in the environment of gunicorn. The folder is emptied

@@ -1,4 +1,4 @@
-"""Operations settings, read from the environment (see README: Running it in production)."""
+"""Operations settings, read from the environment (see ops/README.md: Settings)."""
 
 import os
 
