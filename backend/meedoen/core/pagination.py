@@ -23,10 +23,10 @@ from datetime import datetime
 from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
-from marshmallow import fields
 from sqlalchemy import and_, or_
 from sqlalchemy.sql import operators
 
+from meedoen.core import fields
 from meedoen.core.errors import fail
 from meedoen.core.validation import LangQuerySchema, Range, Schema, Text
 from meedoen.extensions import db
