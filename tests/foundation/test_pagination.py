@@ -136,3 +136,20 @@ def test_newest_first_lists_page_down_while_rows_arrive_at_the_top(factory):
         if cursor is None:
             break
     assert seen == sorted(ids, reverse=True)
+
+
+def test_a_counted_page_counts_the_whole_filtered_list_on_every_page(factory):
+    """keyset_page(total=True): the count a screen shows ("12 ideas"), the same filters as
+    the list, not only this page, and the same on the next page."""
+    municipality = factory.municipality()
+    for name in ("Amal", "Bilal", "Dawit"):
+        factory.user("youth", municipality, display_name=name)
+    factory.user("mentor", municipality, display_name="Mentor")
+    query = select(User).where(User.municipality_id == municipality.id, User.role == "youth")
+    order = (User.display_name, User.id)
+    first = keyset_page(query, order, {"limit": 2}, "test", total=True)
+    assert first["total"] == 3 and len(first["items"]) == 2
+    last = keyset_page(query, order, {"limit": 2, "cursor": first["next_cursor"]}, "test",
+                       total=True)
+    assert last["total"] == 3 and [u.display_name for u in last["items"]] == ["Dawit"]
+    assert "total" not in keyset_page(query, order, {"limit": 2}, "test")

@@ -23,7 +23,7 @@ from datetime import datetime
 from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.sql import operators
 
 from meedoen.core import fields
@@ -47,24 +47,41 @@ class PageArgsSchema(LangQuerySchema):
                                            "for the first page"})
 
 
-def page_schema(item_schema: type[Schema]) -> type[Schema]:
-    """The answer schema ``{items: [item], next_cursor}``, one per item schema."""
-    if item_schema not in _PAGE_SCHEMAS:
-        name = item_schema.__name__.removesuffix("Schema") + "PageSchema"
-        _PAGE_SCHEMAS[item_schema] = type(name, (Schema,), {
+def page_schema(item_schema: type[Schema], *, total: bool = False) -> type[Schema]:
+    """The answer schema ``{items: [item], next_cursor}``, one per item schema; with
+    ``total``, ``{items, next_cursor, total}`` (``<Item>CountedPageSchema``) for a list whose
+    screen shows how many there are (see ``keyset_page``)."""
+    if (item_schema, total) not in _PAGE_SCHEMAS:
+        name = item_schema.__name__.removesuffix("Schema") + (
+            "CountedPageSchema" if total else "PageSchema")
+        body = {
             "items": fields.List(fields.Nested(item_schema), required=True),
             "next_cursor": fields.String(required=True, allow_none=True, metadata={
                 "description": "Pass as ?cursor= for the next page; null on the last page"}),
-        })
-    return _PAGE_SCHEMAS[item_schema]
+        }
+        if total:
+            body["total"] = fields.Integer(required=True, metadata={
+                "description": "How many items the whole list has with these filters (all "
+                               "pages, counted again for every page)"})
+        _PAGE_SCHEMAS[item_schema, total] = type(name, (Schema,), body)
+    return _PAGE_SCHEMAS[item_schema, total]
 
 
-def keyset_page(query, order: Sequence, args: dict, list_name: str) -> dict:
+def keyset_page(query, order: Sequence, args: dict, list_name: str, *,
+                total: bool = False) -> dict:
     """One page of ``query`` sorted by ``order``: columns, each ascending or ``.desc()``
     (newest first, where a list grows at the top).
 
     ``list_name`` binds the cursor to this list: a cursor of another list is refused.
+    ``total``: also count the rows of ``query`` (the same filters, every page), for a screen
+    that shows "{count} ideas"; answer with ``page_schema(Item, total=True)``.
+    A sort key that is not a column of the entity (a count, say) is selected beside it as
+    a labelled column: ``select(Item, count.label("n"), Item.created_at, Item.id)``.
     """
+    counted = {}
+    if total:
+        counted["total"] = db.session.scalar(
+            select(func.count()).select_from(query.order_by(None).subquery()))
     if args.get("cursor"):
         query = query.where(_after(order, decode_cursor(args["cursor"], list_name, len(order))))
     rows = list(db.session.execute(query.order_by(*order).limit(args["limit"] + 1)))
@@ -74,7 +91,7 @@ def keyset_page(query, order: Sequence, args: dict, list_name: str) -> dict:
         last = rows[args["limit"] - 1]
         next_cursor = encode_cursor([_key_value(last, _column(term)) for term in order],
                                     list_name)
-    return {"items": items, "next_cursor": next_cursor}
+    return {"items": items, "next_cursor": next_cursor, **counted}
 
 
 def _column(term):
