@@ -14,7 +14,7 @@ from meedoen.core.errors import fail
 from meedoen.core.json import OrjsonProvider
 from meedoen.core.ratelimit import DatabaseStorage  # noqa: F401  (registers meedoen+db://)
 from meedoen.core.security import init_security
-from meedoen.core.validation import harden_builtin_fields, translate_builtin_messages
+from meedoen.core.transaction import App
 from meedoen.extensions import api, babel, db, limiter, login_manager, migrate
 from meedoen.i18n import select_language
 
@@ -24,13 +24,12 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 def create_app(overrides: dict | None = None) -> Flask:
     instance = os.environ.get("MEEDOEN_INSTANCE") or str(ROOT / "instance")
-    app = Flask(__name__, instance_path=instance, static_folder=None)
+    # App: Flask that commits once per request, after the view (meedoen.core.transaction).
+    app = App(__name__, instance_path=instance, static_folder=None)
     app.json = OrjsonProvider(app)
     app.config.update(build_config(app.instance_path))
     app.config.update(overrides or {})
     app.url_map.converters["int"] = IdConverter
-    translate_builtin_messages()
-    harden_builtin_fields()
     _init_extensions(app)
     _init_features(app)
     init_security(app)

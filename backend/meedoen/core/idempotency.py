@@ -2,7 +2,8 @@
 has its effect once; every replay gets the first answer again.
 
 The key is stored with INSERT … ON CONFLICT DO NOTHING in the same transaction as the
-effect: a concurrent replay waits for the first one's commit and then finds its answer.
+effect (the request pipeline commits both, meedoen.core.transaction): a concurrent replay
+waits for the first one's commit and then finds its answer.
 If the effect fails, the key is rolled back with it and a replay tries again. A shared
 block: any route wraps its effect in ``run_once`` (activities' sign-up and cancel do).
 """
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from meedoen.core.errors import fail
 from meedoen.core.models import UTCDateTime, utcnow
 from meedoen.core.sql import insert_ignore
+from meedoen.core.transaction import rollback
 from meedoen.extensions import db
 
 HEADER = "Idempotency-Key"
@@ -43,11 +45,11 @@ class IdempotencyKey(db.Model):
 
 
 def run_once(user, effect: Callable[[], tuple[dict, int]]) -> Response:
-    """Run ``effect`` (returning a JSON body and status) at most once per key, and commit."""
+    """Run ``effect`` (returning a JSON body and status) at most once per key. The request
+    pipeline commits the effect and the stored answer together (meedoen.core.transaction)."""
     key = request.headers.get(HEADER)
     if key is None:
         body, status = effect()
-        db.session.commit()
         return _answer(body, status)
     if not KEY_PATTERN.match(key):
         fail(422, fields={HEADER: [_("Use up to 100 letters, digits or symbols.")]})
@@ -61,7 +63,6 @@ def run_once(user, effect: Callable[[], tuple[dict, int]]) -> Response:
         .values(status_code=status, response=body)
         .execution_options(synchronize_session=False)
     )
-    db.session.commit()
     return _answer(body, status)
 
 
@@ -84,7 +85,7 @@ def _replay(user, key: str, fingerprint: str) -> Response:
         select(IdempotencyKey.fingerprint, IdempotencyKey.status_code, IdempotencyKey.response)
         .where(IdempotencyKey.user_id == user.id, IdempotencyKey.key == key)
     ).one()
-    db.session.rollback()
+    rollback()  # nothing of this request is kept (the stale keys' clean-up included)
     if stored.fingerprint != fingerprint:
         fail(422, "idempotency_key_reused",
              _("This Idempotency-Key was already used for a different request."))
