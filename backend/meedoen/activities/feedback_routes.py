@@ -1,5 +1,4 @@
 from flask_login import current_user
-from flask_smorest import Blueprint
 
 from meedoen.activities import feedback
 from meedoen.activities.policy import POSTERS, can_see_signups, get_visible_or_404
@@ -11,6 +10,7 @@ from meedoen.activities.schemas import (
 )
 from meedoen.auth.models import Role
 from meedoen.authz import roles_required
+from meedoen.core.api import Blueprint
 from meedoen.core.errors import fail
 from meedoen.core.validation import LangQuerySchema
 from meedoen.extensions import db

@@ -1,6 +1,5 @@
 from flask import Response, jsonify, request
 from flask_login import current_user
-from flask_smorest import Blueprint
 from marshmallow import RAISE
 
 from meedoen.activities import calendar, queries, services, signups
@@ -25,6 +24,7 @@ from meedoen.activities.schemas import (
 from meedoen.audit.models import record
 from meedoen.auth.models import Role
 from meedoen.authz import roles_required
+from meedoen.core.api import Blueprint
 from meedoen.core.idempotency import run_once
 from meedoen.core.validation import LangQuerySchema
 from meedoen.extensions import db

@@ -1,10 +1,10 @@
 from flask_login import current_user
-from flask_smorest import Blueprint
 
 from meedoen.auth.schemas import MePatchSchema, UserSchema
 from meedoen.auth.services import change_password, keep_an_admin
 from meedoen.auth.sessions import end_session, start_session
 from meedoen.authz import roles_required
+from meedoen.core.api import Blueprint
 from meedoen.extensions import db
 from meedoen.privacy import export_user
 from meedoen.privacy.erasure import erase_account
@@ -34,7 +34,6 @@ def patch_me(data):
     for name in PROFILE_FIELDS:
         if name in data:
             setattr(user, name, data[name])
-    db.session.commit()
     if "new_password" in data:
         start_session(user)  # this device stays logged in with the new token
     return user
@@ -49,7 +48,6 @@ def delete_me():
     keep_an_admin(user, leaves=True)
     end_session(user)
     erase_account(db.session, user)
-    db.session.commit()
 
 
 @blp.route("/export")

@@ -2,7 +2,6 @@ from flask import current_app
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
-from flask_smorest import Blueprint
 from sqlalchemy.exc import IntegrityError
 
 from meedoen.auth.models import MentorLocation, Role, User
@@ -10,6 +9,7 @@ from meedoen.auth.passwords import hash_password
 from meedoen.auth.schemas import LoginSchema, RedeemSchema, UserSchema
 from meedoen.auth.services import authenticate, check_new_password, username_taken
 from meedoen.auth.sessions import end_session, start_session
+from meedoen.core.api import Blueprint
 from meedoen.core.errors import fail
 from meedoen.extensions import db, limiter
 from meedoen.invites.services import claim
@@ -59,8 +59,7 @@ def redeem(data):
     invite = claim(data["code"])  # not committed yet: any failure below leaves it usable
     password_hash = hash_password(data["password"])
     if username_taken(data["username"]):
-        db.session.rollback()
-        _username_taken()
+        _username_taken()  # the error rolls the claim back
     user = User(
         username=data["username"], password_hash=password_hash,
         role=invite.role, display_name=data["display_name"],
@@ -74,9 +73,8 @@ def redeem(data):
         user.mentor_location_rows = [MentorLocation(location_id=invite.location_id)]
     db.session.add(user)
     try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
+        db.session.flush()
+    except IntegrityError:  # taken just now by someone else
         _username_taken()
     start_session(user)
     return user

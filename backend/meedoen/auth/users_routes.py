@@ -1,7 +1,6 @@
 """Staff look up accounts in their municipality; admins change roles and deactivate."""
 
 from flask_login import current_user
-from flask_smorest import Blueprint
 from sqlalchemy import select
 
 from meedoen.audit.models import record
@@ -10,6 +9,7 @@ from meedoen.auth.schemas import UserSchema
 from meedoen.auth.services import keep_an_admin
 from meedoen.authz import MANAGERS, get_scoped_or_404, municipality_scope, roles_required
 from meedoen.core import fields, validate
+from meedoen.core.api import Blueprint
 from meedoen.core.pagination import PageArgsSchema, keyset_page, page_schema
 from meedoen.core.validation import Schema
 from meedoen.extensions import db

@@ -1,7 +1,6 @@
-from flask_smorest import Blueprint
-
 from meedoen.categories import CATEGORIES
 from meedoen.categories.schemas import CategorySchema
+from meedoen.core.api import Blueprint
 
 blp = Blueprint("categories", __name__, url_prefix="/api/v1/categories",
                 description="The fixed list of activity categories")

@@ -1,5 +1,4 @@
 from flask_login import current_user
-from flask_smorest import Blueprint
 
 from meedoen.audit.models import record
 from meedoen.auth.models import Role
@@ -21,6 +20,7 @@ from meedoen.contacts.schemas import (
     LangQuerySchema,
     PageQuerySchema,
 )
+from meedoen.core.api import Blueprint
 from meedoen.core.errors import fail
 from meedoen.extensions import db
 

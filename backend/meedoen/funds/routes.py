@@ -1,11 +1,11 @@
 import click
 from flask import request as http_request
 from flask_login import current_user
-from flask_smorest import Blueprint
 
 from meedoen.audit.models import record
 from meedoen.auth.models import Role, User
 from meedoen.authz import is_admin, roles_required
+from meedoen.core.api import Blueprint
 from meedoen.core.errors import fail
 from meedoen.core.validation import LangQuerySchema
 from meedoen.extensions import db

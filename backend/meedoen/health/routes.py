@@ -1,11 +1,11 @@
 import logging
 
 from flask import current_app, g
-from flask_smorest import Blueprint
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from meedoen.core import fields
+from meedoen.core.api import Blueprint
 from meedoen.core.validation import Schema
 from meedoen.extensions import db
 

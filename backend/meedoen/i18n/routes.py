@@ -1,6 +1,5 @@
-from flask_smorest import Blueprint
-
 from meedoen.core import fields
+from meedoen.core.api import Blueprint
 from meedoen.core.validation import Schema
 from meedoen.i18n import shipped_languages
 

@@ -1,8 +1,9 @@
 from flask_login import current_user
-from flask_smorest import Blueprint
 
 from meedoen.authz import roles_required
+from meedoen.core.api import Blueprint
 from meedoen.core.errors import fail
+from meedoen.core.pagination import page_schema
 from meedoen.core.validation import known_languages
 from meedoen.extensions import db
 from meedoen.ideas import queries, services
@@ -20,7 +21,6 @@ from meedoen.ideas.schemas import (
     HideSchema,
     IdeaCreateSchema,
     IdeaOutSchema,
-    IdeaPageSchema,
     IdeaQuerySchema,
     IdeaTextSchema,
     LangQuerySchema,
@@ -46,9 +46,10 @@ def detail(idea_id: int) -> dict:
 @blp.route("")
 @roles_required()
 @blp.arguments(IdeaQuerySchema, location="query")
-@blp.response(200, IdeaPageSchema)
+@blp.response(200, page_schema(IdeaOutSchema, total=True))
 def list_ideas(args):
-    """The municipality's ideas, by support or newest, filtered by status and category."""
+    """The municipality's ideas, by support or newest, filtered by status and category, a
+    page at a time (``next_cursor``), with how many there are (``total``)."""
     return queries.list_ideas(me(), args)
 
 

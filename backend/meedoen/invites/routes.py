@@ -1,8 +1,8 @@
 from flask_login import current_user
-from flask_smorest import Blueprint
 
 from meedoen.audit.models import record
 from meedoen.authz import roles_required
+from meedoen.core.api import Blueprint
 from meedoen.extensions import db
 from meedoen.invites.policy import INVITERS, resolve_scope
 from meedoen.invites.schemas import InviteCreateSchema, InviteSchema

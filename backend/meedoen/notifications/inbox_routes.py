@@ -1,8 +1,8 @@
 from flask_login import current_user
-from flask_smorest import Blueprint
 from sqlalchemy import func, select
 
 from meedoen.authz import roles_required
+from meedoen.core.api import Blueprint
 from meedoen.core.models import utcnow
 from meedoen.extensions import db
 from meedoen.notifications.models import InboxItem

@@ -1,9 +1,9 @@
 from flask import current_app
 from flask_login import current_user
-from flask_smorest import Blueprint
 from sqlalchemy import select
 
 from meedoen.authz import roles_required
+from meedoen.core.api import Blueprint
 from meedoen.extensions import db
 from meedoen.notifications import runner
 from meedoen.notifications.audience import count_recipients

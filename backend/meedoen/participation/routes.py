@@ -3,7 +3,6 @@ import io
 
 from flask import Response
 from flask_login import current_user
-from flask_smorest import Blueprint
 from marshmallow import RAISE
 
 from meedoen.activities.policy import get_signups_viewable, get_visible_or_404
@@ -11,6 +10,7 @@ from meedoen.activities.routes import IDEMPOTENCY_HEADER_DOC
 from meedoen.audit.models import record
 from meedoen.auth.models import Role
 from meedoen.authz import roles_required
+from meedoen.core.api import Blueprint
 from meedoen.core.errors import fail
 from meedoen.core.idempotency import run_once
 from meedoen.core.validation import LangQuerySchema

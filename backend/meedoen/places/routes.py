@@ -2,13 +2,13 @@ import re
 
 from flask_babel import gettext as _
 from flask_login import current_user
-from flask_smorest import Blueprint
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from meedoen.audit.models import record
 from meedoen.auth.models import Role
 from meedoen.authz import STAFF, municipality_scope, roles_required
+from meedoen.core.api import Blueprint
 from meedoen.core.errors import fail
 from meedoen.extensions import db
 from meedoen.places.models import Location, Municipality

@@ -3,10 +3,10 @@ import hashlib
 from flask import current_app
 from flask_babel import gettext as _
 from flask_login import current_user
-from flask_smorest import Blueprint
 from sqlalchemy import select
 
 from meedoen.authz import roles_required
+from meedoen.core.api import Blueprint
 from meedoen.core.errors import fail
 from meedoen.extensions import db
 from meedoen.push.endpoints import endpoint_allowed

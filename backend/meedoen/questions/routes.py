@@ -1,10 +1,10 @@
 import click
 from flask_login import current_user
-from flask_smorest import Blueprint
 
 from meedoen.auth.models import Role
 from meedoen.authz import roles_required
 from meedoen.contacts.schemas import QUERY, LangQuerySchema
+from meedoen.core.api import Blueprint
 from meedoen.extensions import db
 from meedoen.questions import (
     notices,  # noqa: F401  (registers the renderers)

@@ -1,10 +1,10 @@
 from flask_login import current_user
-from flask_smorest import Blueprint
 
 from meedoen.authz import roles_required
 from meedoen.contacts import services
 from meedoen.contacts.schemas import QUERY, ContactSchema, LangQuerySchema, RankQuerySchema
 from meedoen.core import fields
+from meedoen.core.api import Blueprint
 from meedoen.core.errors import fail
 from meedoen.core.validation import Schema
 from meedoen.topics import TOPICS, get_topic

@@ -1,8 +1,8 @@
 from flask_login import current_user
-from flask_smorest import Blueprint
 
 from meedoen.auth.models import STAFF_ROLES, Role
 from meedoen.authz import MANAGERS, is_admin, roles_required
+from meedoen.core.api import Blueprint
 from meedoen.core.errors import fail
 from meedoen.translation import service
 from meedoen.translation.audience import community_languages

@@ -1,8 +1,8 @@
 from flask_login import current_user
-from flask_smorest import Blueprint
 
 from meedoen.auth.models import Role
 from meedoen.authz import roles_required
+from meedoen.core.api import Blueprint
 from meedoen.core.pagination import page_schema
 from meedoen.extensions import db
 from meedoen.wording import services
