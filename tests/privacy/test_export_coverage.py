@@ -4,14 +4,13 @@ until an exporter covers it (meedoen.privacy.exporter(..., covers=[...]))."""
 
 from datetime import timedelta
 
-from meedoen.activities.models import Signup, SignupStatus
+from meedoen.activities.models import ActivityReminder, Signup, SignupStatus
 from meedoen.audit.models import record
 from meedoen.auth.models import Role, User
 from meedoen.core.idempotency import IdempotencyKey
 from meedoen.core.models import utcnow
 from meedoen.events import notify
 from meedoen.extensions import db
-from meedoen.notifications.models import ActivityReminder
 from meedoen.push.models import PushSubscription
 from sqlalchemy import func, select
 

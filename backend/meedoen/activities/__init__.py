@@ -6,8 +6,9 @@ from sqlalchemy import event
 
 
 def init_app(app: Flask) -> None:
-    """Routes, exports, notice renderers, the translation subject and the demo activities."""
-    from meedoen.activities import demo, export, notices, translation  # noqa: F401  (register)
+    """Routes, exports, notice renderers, reminders, the translation subject and the demo
+    activities."""
+    from meedoen.activities import demo, export, notices, reminders, translation  # noqa: F401
     from meedoen.activities.feedback_routes import blp as feedback
     from meedoen.activities.routes import blp
     from meedoen.activities.signups import give_up_places_of
@@ -17,6 +18,7 @@ def init_app(app: Flask) -> None:
 
     api.register_blueprint(blp)
     api.register_blueprint(feedback)
+    reminders.register()  # the day-before reminders, made by the background work
     # An erased account's places in coming activities go to the waiting list first.
     eraser("activities.places")(give_up_places_of)
     # On the app's own session (db.session), not on every SQLAlchemy Session in the process.

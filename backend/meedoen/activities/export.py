@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from meedoen.activities.models import (
     Activity,
+    ActivityReminder,
     ActivityText,
     CalendarFeed,
     FeedbackGiven,
@@ -62,3 +63,10 @@ def export_feedback_given(user) -> list[int]:
     return list(db.session.scalars(select(FeedbackGiven.activity_id)
                                    .where(FeedbackGiven.user_id == user.id)
                                    .order_by(FeedbackGiven.activity_id)))
+
+
+@exporter("activity_reminders", covers=[ActivityReminder.user_id])
+def export_reminders(user) -> list[dict]:
+    rows = db.session.scalars(select(ActivityReminder).where(ActivityReminder.user_id == user.id)
+                              .order_by(ActivityReminder.activity_id))
+    return [{"activity_id": r.activity_id, "at": _iso(r.created_at)} for r in rows]

@@ -5,9 +5,9 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """The runner's settings, the routes, `flask worker`, the in-process thread's start, the
-    export and eraser, the reminder renderer, the translation subject and the demo messages."""
+    export and eraser, the translation subject and the demo messages."""
     from meedoen.extensions import api
-    from meedoen.notifications import demo, export, reminders, runner, translation  # noqa: F401
+    from meedoen.notifications import demo, export, runner, translation  # noqa: F401
     from meedoen.notifications.inbox_routes import blp as inbox
     from meedoen.notifications.inbox_routes import settings_blp
     from meedoen.notifications.routes import blp

@@ -8,6 +8,7 @@ was in flight.
 """
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
 from meedoen.core.models import utcnow
@@ -17,19 +18,34 @@ from meedoen.notifications.outbox import fan_out_due, handle_pending_events
 
 log = logging.getLogger(__name__)
 
+# Work other features do on the clock, before events become messages: name -> fn(now) -> how
+# many it made. Filled by the features' init_app (activities: the day-before reminders).
+_due_work: dict[str, Callable[[datetime], int]] = {}
+
+
+def due_work(name: str):
+    """Register ``fn(now) -> int`` (idempotent, commits its own work) as due work ``name``;
+    ``run_due_work`` runs it every tick and reports its count under ``name``."""
+
+    def register(fn):
+        _due_work[name] = fn
+        return fn
+
+    return register
+
 
 def run_due_work(now: datetime | None = None) -> dict:
     now = now or utcnow()
     from meedoen.contacts.screening import make_due_screening_reminders
     from meedoen.funds.jobs import make_due_renewal_reminders
-    from meedoen.notifications.reminders import make_due_reminders
 
     # Translations first: a message sent now then reaches everyone in their language.
     done = {"recovered": recover_stale_claims(now), "translations": translations_due(now),
-            "notifications": fan_out_due(now),
-            "reminders": make_due_reminders(now),
-            "screening_reminders": make_due_screening_reminders(now),
-            "renewal_reminders": make_due_renewal_reminders(now)}
+            "notifications": fan_out_due(now)}
+    for name, work in _due_work.items():
+        done[name] = work(now)
+    done["screening_reminders"] = make_due_screening_reminders(now)
+    done["renewal_reminders"] = make_due_renewal_reminders(now)
     done["events"] = handle_pending_events(now)
     done["deliveries"] = deliver_due(now)
     return done

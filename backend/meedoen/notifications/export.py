@@ -3,7 +3,6 @@ from sqlalchemy import select
 from meedoen.events.models import Event
 from meedoen.extensions import db
 from meedoen.notifications.models import (
-    ActivityReminder,
     InboxItem,
     Notification,
     NotificationOptOut,
@@ -62,10 +61,3 @@ def export_events(user) -> list[dict]:
     rows = db.session.scalars(select(Event).where(Event.user_id == user.id).order_by(Event.id))
     return [{"kind": e.kind, "data": e.data, "created_at": _iso(e.created_at),
              "handled_at": _iso(e.handled_at)} for e in rows]
-
-
-@exporter("activity_reminders", covers=[ActivityReminder.user_id])
-def export_reminders(user) -> list[dict]:
-    rows = db.session.scalars(select(ActivityReminder).where(ActivityReminder.user_id == user.id)
-                              .order_by(ActivityReminder.activity_id))
-    return [{"activity_id": r.activity_id, "at": _iso(r.created_at)} for r in rows]

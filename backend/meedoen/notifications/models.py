@@ -160,14 +160,3 @@ class NotificationOptOut(db.Model):
     user_id: Mapped[int] = mapped_column(
         ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
     group: Mapped[str] = mapped_column(String(32), primary_key=True)
-
-
-class ActivityReminder(db.Model):
-    """The day-before reminder for one sign-up was made (at most once)."""
-
-    __tablename__ = "activity_reminder"
-
-    activity_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    user_id: Mapped[int] = mapped_column(
-        ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

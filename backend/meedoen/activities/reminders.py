@@ -1,4 +1,5 @@
-"""The day-before reminder for a confirmed sign-up (built on the activities feature)."""
+"""The day-before reminder for a confirmed sign-up: made by the background work (registered
+with ``meedoen.notifications.dispatch``), delivered by the notifications feature."""
 
 from datetime import datetime, timedelta
 
@@ -7,20 +8,30 @@ from flask_babel import gettext as _
 from sqlalchemy import and_, select
 from sqlalchemy.exc import IntegrityError
 
+from meedoen.activities.models import (
+    Activity,
+    ActivityReminder,
+    ActivityStatus,
+    Signup,
+    SignupStatus,
+)
 from meedoen.events import notify, renderer
 from meedoen.extensions import db
-from meedoen.notifications.models import ActivityReminder
-from meedoen.notifications.preferences import REMINDER_KIND
+from meedoen.i18n.texts import localized
 
+REMINDER_KIND = "activity.reminder"
 AHEAD = timedelta(hours=24)
+
+
+def register() -> None:
+    """Called by the activities' init_app: the reminders run with the background work."""
+    from meedoen.notifications.dispatch import due_work
+
+    due_work("reminders")(make_due_reminders)
 
 
 def make_due_reminders(now: datetime) -> int:
     """Once per sign-up, from 24 hours before the start; not for sign-ups made later than that."""
-    try:
-        from meedoen.activities.models import Activity, ActivityStatus, Signup, SignupStatus
-    except ImportError:  # the activities feature is not installed
-        return 0
     due = db.session.execute(
         select(Signup.activity_id, Signup.user_id, Signup.created_at, Activity.starts_at)
         .join(Activity, Activity.id == Signup.activity_id)
@@ -48,9 +59,6 @@ def make_due_reminders(now: datetime) -> int:
 
 @renderer(REMINDER_KIND)
 def render_reminder(event) -> dict | None:
-    from meedoen.activities.models import Activity
-    from meedoen.i18n.texts import localized
-
     activity = db.session.get(Activity, event.data["activity_id"])
     if activity is None or activity.status.value != "published":
         return None
