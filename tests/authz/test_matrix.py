@@ -5,8 +5,8 @@ import re
 import pytest
 
 import tests.authz as authz
-from tests.authz import MAKERS, ROLES, Case
-from tests.authz.world import World
+from tests.authz import ROLES, Case
+from tests.authz.world import send
 
 
 def _load_cases() -> list[Case]:
@@ -24,13 +24,7 @@ RUNS = [pytest.param(case, role, scope, id=f"{case.method} {case.path} {role} {s
 
 @pytest.mark.parametrize(("case", "role", "scope"), RUNS)
 def test_matrix(case: Case, role, scope, factory, client):
-    world = World(factory)
-    actor = world.actor(role)
-    path = case.path.format(**{name: MAKERS[name](world, scope, actor) for name in case.objects})
-    body = case.body(world, scope, actor) if callable(case.body) else case.body
-    if actor is not None:
-        client.login_as(actor)
-    response = client.open(path, method=case.method, json=body)
+    response = send(case, role, scope, factory, client)
     assert response.status_code == case.expected(role, scope), response.get_data(as_text=True)
 
 

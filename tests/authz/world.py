@@ -2,6 +2,8 @@
 
 from meedoen.auth.models import Role
 
+from tests.authz import MAKERS
+
 
 class World:
     """Two municipalities: ``home`` (where the actors live) and ``away``."""
@@ -30,3 +32,15 @@ class World:
 
     def municipality(self, scope: str):
         return self.away if scope == "other" else self.home
+
+
+def send(case, role: str, scope: str, factory, client):
+    """One request of a matrix row: in a fresh World, as the role's actor (logged in), on the
+    case's objects made for the scope. Returns the response."""
+    world = World(factory)
+    actor = world.actor(role)
+    path = case.path.format(**{name: MAKERS[name](world, scope, actor) for name in case.objects})
+    body = case.body(world, scope, actor) if callable(case.body) else case.body
+    if actor is not None:
+        client.login_as(actor)
+    return client.open(path, method=case.method, json=body)
