@@ -9,6 +9,7 @@ from typing import NoReturn
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from meedoen.audit.models import record
 from meedoen.auth.models import Role, User
 from meedoen.auth.notices import LOGIN_ATTEMPTS
 from meedoen.auth.passwords import (
@@ -22,6 +23,7 @@ from meedoen.auth.passwords import (
 from meedoen.auth.throttle import client_address, count_failure, locked_for, succeeded
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
+from meedoen.core.transaction import commit
 from meedoen.events import notify
 from meedoen.events.models import Event
 from meedoen.extensions import db
@@ -56,16 +58,16 @@ def authenticate(username: str, password: str) -> User:
     succeeded(name, address)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    db.session.commit()
     return user
 
 
 def _count_failure(name: str, address: str, user: User | None) -> None:
-    """Counted and committed at once; a lock that starts now is 429 and tells the owner."""
+    """Counted and committed at once (the answer is an error, which keeps nothing else);
+    a lock that starts now is 429 and tells the owner."""
     wait, started = count_failure(name, address)
     if started and user is not None and user.is_active:
         tell_owner(user)
-    db.session.commit()
+    commit()
     if wait:
         _answer_locked(wait)
 
@@ -120,6 +122,23 @@ def username_taken(username: str) -> bool:
     return db.session.scalar(
         select(func.count()).select_from(User).where(User.username == normalise_username(username))
     ) > 0
+
+
+def update_user(admin: User, user: User, changes: dict) -> None:
+    """An admin changes someone's role or deactivates them: their sessions end."""
+    keep_an_admin(user, _leaves_admin(changes))
+    if "role" in changes and Role(changes["role"]) != user.role:
+        user.role = Role(changes["role"])
+        user.rotate_session_token()
+    if "active" in changes and changes["active"] != user.is_active_account:
+        user.is_active_account = changes["active"]
+        user.rotate_session_token()
+    record(admin, "user.update", user.municipality_id, user_id=user.id, changed=sorted(changes))
+
+
+def _leaves_admin(changes: dict) -> bool:
+    stops_being_admin = changes.get("role", Role.ADMIN.value) != Role.ADMIN.value
+    return stops_being_admin or changes.get("active") is False
 
 
 def keep_an_admin(user: User, leaves: bool) -> None:

@@ -43,6 +43,6 @@ def start_session(user: User) -> None:
 def end_session(user: User) -> None:
     """Log out everywhere: the old token (in any copied cookie) stops working."""
     user.rotate_session_token()
-    db.session.commit()
+    db.session.flush()
     logout_user()
     session.clear()

@@ -5,12 +5,13 @@ from meedoen.auth.models import Role
 from meedoen.authz import roles_required
 from meedoen.contacts.schemas import QUERY, LangQuerySchema
 from meedoen.core.api import Blueprint
-from meedoen.extensions import db
+from meedoen.core.transaction import committing
 from meedoen.questions import (
     notices,  # noqa: F401  (registers the renderers)
     policy,
     services,
 )
+from meedoen.questions.present import present
 from meedoen.questions.schemas import (
     HelpedSchema,
     MessageCreateSchema,
@@ -31,9 +32,7 @@ blp = Blueprint("questions", __name__, url_prefix="/api/v1/questions",
 @blp.response(201, QuestionSchema)
 def post_question(data):
     """Ask one contact, or whoever helps with this topic in my municipality."""
-    question = services.ask(current_user, data)
-    db.session.commit()
-    return services.present(question, current_user)
+    return present(services.ask(current_user, data), current_user)
 
 
 @blp.route("")
@@ -44,8 +43,7 @@ def list_questions(args):
     """Questions I asked and questions sent to me, latest first."""
     questions = services.list_for(current_user, args["offset"], args["limit"])
     ranks = services.recipient_ranks(questions)
-    return [services.present(q, current_user, with_messages=False, ranks=ranks)
-            for q in questions]
+    return [present(q, current_user, with_messages=False, ranks=ranks) for q in questions]
 
 
 @blp.route("/<int:question_id>")
@@ -53,8 +51,7 @@ def list_questions(args):
 @blp.arguments(LangQuerySchema, **QUERY)
 @blp.response(200, QuestionSchema)
 def get_question(args, question_id):
-    question = policy.get_readable_question(current_user, question_id)
-    return services.present(question, current_user)
+    return present(policy.get_readable_question(current_user, question_id), current_user)
 
 
 @blp.route("/<int:question_id>/answers", methods=["POST"])
@@ -78,8 +75,7 @@ def post_reply(data, question_id):
 def _add(load, question_id: int, kind: str, data: dict) -> dict:
     question = load(current_user, question_id)
     services.add_message(question, current_user, kind, data)
-    db.session.commit()
-    return services.present(question, current_user)["messages"][-1]
+    return present(question, current_user)["messages"][-1]
 
 
 @blp.route("/<int:question_id>/helped", methods=["POST"])
@@ -90,13 +86,12 @@ def post_helped(data, question_id):
     """The asker says whether the answers helped."""
     question = policy.get_own_question(current_user, question_id)
     question.helped = data["helped"]
-    db.session.commit()
-    return services.present(question, current_user)
+    return present(question, current_user)
 
 
 @blp.cli.command("purge-questions")
 def purge_questions_command():
     """Delete questions older than QUESTION_RETENTION_DAYS (counted from their last message)."""
-    deleted = services.purge_old_questions()
-    db.session.commit()
+    with committing():
+        deleted = services.purge_old_questions()
     click.echo(f"Deleted {deleted} question(s) past the retention period.")
