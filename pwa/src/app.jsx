@@ -1,7 +1,7 @@
 // The app shell: skip link, top bar, the current screen (a lazy chunk), bottom navigation.
-import { useEffect, useRef, useState } from "preact/hooks";
-import { t, newScreen, onLanguage } from "./lib/i18n.js";
-import { useSession } from "./lib/session.js";
+import { useEffect, useRef } from "preact/hooks";
+import { language, t, newScreen } from "./lib/i18n.js";
+import { currentUser } from "./lib/session.js";
 import { findRoute, navRoutes } from "./routes.js";
 import { Link, navigate, useLocation } from "./router.js";
 import { Icon } from "./ui/icons.jsx";
@@ -80,9 +80,8 @@ function TopBar({ user }) {
 
 export function App() {
   const where = useLocation();
-  const { user } = useSession();
-  const [, setLang] = useState(null);
-  useEffect(() => onLanguage(setLang), []);
+  const user = currentUser.value;
+  void language.value; // a new language draws the whole app again
   const [path, search = ""] = where.split("?");
   const shown = useRef(null);
   if (shown.current !== path) { shown.current = path; newScreen(); }

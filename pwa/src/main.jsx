@@ -1,7 +1,8 @@
 import { render } from "preact";
+import { effect } from "@preact/signals";
 import "./app.css";
 import { App } from "./app.jsx";
-import { initialLanguage, lang, onLanguage, setLanguage, t } from "./lib/i18n.js";
+import { initialLanguage, lang, setLanguage, t } from "./lib/i18n.js";
 import { loadSession } from "./lib/session.js";
 import { kvPut } from "./lib/store.js";
 
@@ -23,11 +24,12 @@ async function start() {
   // worker's precache download should not compete with the first screen on a slow connection.
   whenIdle(() => {
     // The service worker shows this if a push message arrives empty or broken, and the note
-    // under a machine translated message, in the user's language.
-    const fallback = () => kvPut("fallback", { title: "Meedoen", body: t("You have a new message."),
-                                               machine: t("Machine translated") });
-    fallback();
-    onLanguage(fallback);
+    // under a machine translated message, in the user's language (t() reads the language
+    // signal, so the effect runs again after a switch).
+    effect(() => {
+      kvPut("fallback", { title: "Meedoen", body: t("You have a new message."),
+                          machine: t("Machine translated") });
+    });
     navigator.serviceWorker?.register("/sw.js", { scope: "/" }).catch(() => {});
   });
 }

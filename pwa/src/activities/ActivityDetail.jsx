@@ -4,9 +4,9 @@ import { api, isUnreachable, useApi } from "../lib/api.js";
 import { t, tn } from "../lib/i18n.js";
 import { languageName } from "../lib/languages.js";
 import { dismissRefused, enqueue, newKey } from "../lib/queue.js";
-import { updateMe, useSession } from "../lib/session.js";
+import { pending as waitingItems, refused as refusedItems } from "../lib/queue-state.js";
+import { currentUser, updateMe } from "../lib/session.js";
 import { Icon } from "../ui/icons.jsx";
-import { usePending, useRefused } from "../ui/pending.jsx";
 import { Button, ButtonLink, ErrorNote, Loading, Page, ReadAloud, Toggle, UserText } from "../ui/kit.jsx";
 import { LocalizedText, useOriginal } from "../ui/Translated.jsx";
 import { SupportLink } from "../funds/SupportLink.jsx";
@@ -36,9 +36,9 @@ function DutchAlongside({ id }) {
 }
 
 function SignupButtons({ activity, onChange }) {
-  const { user } = useSession();
-  const pending = usePending().find((p) => p.activityId === activity.id);
-  const refused = useRefused().find((p) => p.activityId === activity.id);
+  const user = currentUser.value;
+  const pending = waitingItems.value.find((p) => p.activityId === activity.id);
+  const refused = refusedItems.value.find((p) => p.activityId === activity.id);
   const { busy, error, run: act } = useAction(async (kind) => {
     const item = { kind, activityId: activity.id, method: kind === "signup" ? "POST" : "DELETE",
                    path: `/activities/${activity.id}/signup` };
@@ -99,7 +99,7 @@ function SignupButtons({ activity, onChange }) {
 }
 
 function GoTogether({ activity }) {
-  const { user } = useSession();
+  const user = currentUser.value;
   if (user?.role !== "youth") return null;
   const names = activity.going_together || [];
   return (

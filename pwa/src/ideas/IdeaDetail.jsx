@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import { useAction } from "../lib/action.js";
 import { api, useApi } from "../lib/api.js";
 import { formatDateTime, t, tn } from "../lib/i18n.js";
-import { isStaff, useSession } from "../lib/session.js";
+import { currentUser, isStaff } from "../lib/session.js";
 import { Link } from "../router.js";
 import { Icon } from "../ui/icons.jsx";
 import { Button, ErrorNote, Loading, Page, Section, SelectField, TextField, UserText } from "../ui/kit.jsx";
@@ -119,7 +119,7 @@ function ReportForm({ idea }) {
 
 export default function IdeaDetail({ params }) {
   const id = Number(params.id);
-  const { user } = useSession();
+  const user = currentUser.value;
   const categories = useCategories();
   const { data: idea, error, offline, setData } = useApi(`/ideas/${id}`, { cache: true });
   const original = useOriginal(idea?.text);

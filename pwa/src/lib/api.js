@@ -1,6 +1,6 @@
 // The JSON API client and a hook that reads with an offline copy in IndexedDB.
-import { useCallback, useEffect, useState } from "preact/hooks";
-import { t, lang, onLanguage } from "./i18n.js";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { t, lang } from "./i18n.js";
 import { cacheGet, cachePut } from "./store.js";
 
 export const SESSION_EXPIRED = "meedoen-session-expired";
@@ -82,12 +82,24 @@ export function useApi(path, { cache = false } = {}) {
   useEffect(() => {
     setState({ loading: Boolean(path) });
     load();
-    const off = onLanguage(load);
     const online = () => load();
     window.addEventListener("online", online);
-    return () => { off(); window.removeEventListener("online", online); };
+    return () => window.removeEventListener("online", online);
   }, [load]);
+  useReloadOnLanguage(load); // answers may be worded in the user's language
   return { ...state, reload: load, setData: (data) => setState((s) => ({ ...s, data })) };
+}
+
+/** Call reload() when the language changes (not on the first render): the component reads the
+ * language signal while rendering, so it renders again then. */
+export function useReloadOnLanguage(reload) {
+  const code = lang();
+  const shown = useRef(code);
+  useEffect(() => {
+    if (shown.current === code) return;
+    shown.current = code;
+    reload();
+  }, [code]); // only a new language reloads, not a new reload function
 }
 
 export function query(params) {

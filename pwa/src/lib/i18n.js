@@ -1,15 +1,19 @@
 // t()/tn() with {name} placeholders; the catalog of the chosen language only is fetched
 // (i18n/<lang>-<hash>.json, see pwa/vite/catalogs.js) and kept in the Cache API for offline use.
+import { signal } from "@preact/signals";
 import urls from "virtual:catalogs";
 import { compilePlural } from "./plural.js";
 import { RTL, bestLanguage } from "./languages.js";
 
 const CACHE = "meedoen-i18n";
 const KEY = "meedoen.lang";
-let current = "nl";
 let messages = {};
 let pluralIndex = (n) => (n === 1 ? 0 : 1);
-const listeners = new Set();
+
+/** The app's language, a signal: {code, dir}. Only setLanguage() writes it. A component that
+ * calls t(), tn(), lang() or a format helper while rendering reads it, so it re-renders when
+ * the language changes; an effect() that calls them runs again. */
+export const language = signal({ code: "nl", dir: "ltr" });
 
 function format(text, vars) {
   if (!vars) return text;
@@ -24,11 +28,13 @@ export const newScreen = () => drawn.clear();
 
 export function t(msgid, vars) {
   drawn.add(msgid);
+  void language.value; // read: whoever renders this text follows the language
   return format(messages[msgid] || msgid, vars);
 }
 
 export function tn(singular, plural, count, vars) {
   drawn.add(singular);
+  void language.value;
   const forms = messages[singular];
   const all = { count, ...vars };
   if (Array.isArray(forms)) {
@@ -38,9 +44,8 @@ export function tn(singular, plural, count, vars) {
   return format(count === 1 ? singular : plural, all);
 }
 
-export const lang = () => current;
-export const isRtl = (code = current) => RTL.has(code);
-export const onLanguage = (fn) => (listeners.add(fn), () => listeners.delete(fn));
+export const lang = () => language.value.code;
+export const isRtl = (code = lang()) => RTL.has(code);
 
 export function storedLanguage() {
   try { return localStorage.getItem(KEY); } catch { return null; }
@@ -73,16 +78,16 @@ export async function setLanguage(code, { remember = true } = {}) {
   } catch {
     // Offline and never loaded: the English source strings are better than nothing.
   }
-  current = url;
   messages = catalog.messages;
   try { pluralIndex = compilePlural(catalog.plural); } catch { pluralIndex = (n) => +(n !== 1); }
   if (remember) {
     try { localStorage.setItem(KEY, url); } catch { /* private mode */ }
   }
+  const dir = isRtl(url) ? "rtl" : "ltr";
   const root = document.documentElement;
   root.lang = url;
-  root.dir = isRtl(url) ? "rtl" : "ltr";
-  listeners.forEach((fn) => fn(url));
+  root.dir = dir;
+  language.value = { code: url, dir };
   return url;
 }
 
@@ -91,7 +96,7 @@ const supported = (code) => { try { return Intl.DateTimeFormat.supportedLocalesO
 
 // Always the Gregorian calendar (activities are in the Netherlands), in Amsterdam time.
 function formatter(options) {
-  return new Intl.DateTimeFormat(`${current}-u-ca-gregory`, { timeZone: TZ, ...options });
+  return new Intl.DateTimeFormat(`${lang()}-u-ca-gregory`, { timeZone: TZ, ...options });
 }
 
 const weekdays = () => [t("Sunday"), t("Monday"), t("Tuesday"), t("Wednesday"), t("Thursday"),
@@ -109,27 +114,27 @@ function ownDay(date) {
     month: months()[Number(p.month) - 1] });
 }
 
-export const formatDay = (iso) => (supported(current)
+export const formatDay = (iso) => (supported(lang())
   ? formatter({ weekday: "long", day: "numeric", month: "long" }).format(new Date(iso))
   : ownDay(new Date(iso)));
-export const formatTime = (iso) => new Intl.DateTimeFormat(supported(current) ? current : "nl",
+export const formatTime = (iso) => new Intl.DateTimeFormat(supported(lang()) ? lang() : "nl",
   { timeZone: TZ, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
-export const formatDateTime = (iso) => (supported(current)
+export const formatDateTime = (iso) => (supported(lang())
   ? formatter({ day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit",
       hourCycle: "h23" }).format(new Date(iso))
   : `${ownDay(new Date(iso))} ${formatTime(iso)}`);
-/** "2026-12" as "December 2026" in `language` (the screen's own language by default). */
-export function formatMonth(month, language = current) {
+/** "2026-12" as "December 2026" in `code` (the screen's own language by default). */
+export function formatMonth(month, code = lang()) {
   const [year, m] = month.split("-").map(Number);
-  if (!supported(language) && language === current) return `${months()[m - 1]} ${year}`;
-  return new Intl.DateTimeFormat(`${supported(language) ? language : "nl"}-u-ca-gregory`,
+  if (!supported(code) && code === lang()) return `${months()[m - 1]} ${year}`;
+  return new Intl.DateTimeFormat(`${supported(code) ? code : "nl"}-u-ca-gregory`,
     { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, m - 1, 15)));
 }
 /** A share (0–1) as a whole percentage; "–" when there is nothing to share. */
 export const formatShare = (value) => (value == null ? "–" : `${Math.round(value * 100)}%`);
 export function formatMoney(cents) {
   try {
-    return new Intl.NumberFormat(current, { style: "currency", currency: "EUR" }).format(cents / 100);
+    return new Intl.NumberFormat(lang(), { style: "currency", currency: "EUR" }).format(cents / 100);
   } catch {
     return "€ " + (cents / 100).toFixed(2);
   }

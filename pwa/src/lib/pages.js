@@ -1,8 +1,7 @@
 // A list the API sends a page at a time ({items, next_cursor}): the first page on load,
 // the next one when the user asks ("Show more"). Every paged list in the app uses this.
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { api } from "./api.js";
-import { onLanguage } from "./i18n.js";
+import { api, useReloadOnLanguage } from "./api.js";
 import { joinPage, pagePath } from "./paging.js";
 
 /** { items, more, loading, error, loadMore, reload }: more is true while pages are left. */
@@ -26,7 +25,8 @@ export function usePages(path) {
     return fetchPage(null, null);
   }, [fetchPage]);
 
-  useEffect(() => { reload(); return onLanguage(reload); }, [reload]); // answers may be worded
+  useEffect(() => { reload(); }, [reload]);
+  useReloadOnLanguage(reload); // answers may be worded
 
   return {
     items: state.items, more: Boolean(state.next), loading: state.loading, error: state.error,

@@ -8,7 +8,9 @@
 import { database } from "./store.js";
 
 const TAG = "meedoen-queue";
-const CHANGED = "meedoen-queue-changed";
+/** Announced after every change: an event on this page, a BroadcastChannel message to the other
+ * pages and from the service worker. lib/queue-state.js reads the queue again then. */
+export const QUEUE_CHANGED = "meedoen-queue-changed";
 
 export function newKey() {
   if (self.crypto?.randomUUID) return self.crypto.randomUUID();
@@ -21,15 +23,12 @@ export async function queued() {
 }
 
 function announce() {
-  try { new BroadcastChannel(CHANGED).postMessage("changed"); } catch { /* old browser */ }
-  if (typeof window !== "undefined") window.dispatchEvent(new Event(CHANGED));
-}
-
-export function onQueueChange(fn) {
-  const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(CHANGED) : null;
-  if (channel) channel.onmessage = fn;
-  window.addEventListener(CHANGED, fn);
-  return () => { channel?.close(); window.removeEventListener(CHANGED, fn); };
+  try {
+    const channel = new BroadcastChannel(QUEUE_CHANGED);
+    channel.postMessage("changed");
+    channel.close();
+  } catch { /* old browser */ }
+  if (typeof window !== "undefined") window.dispatchEvent(new Event(QUEUE_CHANGED));
 }
 
 /** Forget the refused items of an activity (the user has read the note, or tries again). */

@@ -1,11 +1,12 @@
-// Who is logged in. user: undefined while loading, null when logged out.
-import { useEffect, useState } from "preact/hooks";
+// Who is logged in: the signal `currentUser`, read by components as `currentUser.value` ({id, role,
+// display_name, ui_language, ...}; undefined while loading, null when logged out). Only the
+// functions below write it.
+import { signal } from "@preact/signals";
 import { SESSION_EXPIRED, api, isUnreachable, setCacheScope } from "./api.js";
 import { clearUserData, kvGet, kvPut } from "./store.js";
 import { setLanguage, lang } from "./i18n.js";
 
-let user;
-const listeners = new Set();
+export const currentUser = signal(undefined);
 // Set while this device has a session, so that a first visit does not ask /me (and log a 401).
 const FLAG = "meedoen.session";
 
@@ -18,21 +19,19 @@ function hasSession() {
 }
 
 function publish(next) {
-  user = next;
   if (next !== undefined) remember(Boolean(next));
   setCacheScope(next ? `u${next.id}` : "anon");
   if (next) kvPut("user", next);
-  listeners.forEach((fn) => fn());
+  currentUser.value = next;
 }
 
-export const currentUser = () => user;
 export const STAFF = ["mentor", "youth_worker", "admin"];
-export const isStaff = (u = user) => Boolean(u && STAFF.includes(u.role));
+export const isStaff = (u = currentUser.value) => Boolean(u && STAFF.includes(u.role));
 
 export async function loadSession() {
   if (!hasSession()) {
     publish(null);
-    return user;
+    return null;
   }
   try {
     const me = await api("/me");
@@ -42,7 +41,7 @@ export async function loadSession() {
     // screens still show. Only a real answer (401) logs out.
     publish(isUnreachable(error) ? (await kvGet("user")) || null : null);
   }
-  return user;
+  return currentUser.peek();
 }
 
 export async function signedIn(me) {
@@ -58,11 +57,10 @@ export async function updateMe(changes) {
 
 export async function logout() {
   try { await api("/auth/logout", { method: "POST" }); } catch { /* offline: forget locally */ }
-  await clearUserData();
-  await kvPut("user", null);
-  publish(null);
+  await forget();
 }
 
+/** Forget this device's user: saved answers, the offline queue, the user. */
 export async function forget() {
   await clearUserData();
   await kvPut("user", null);
@@ -70,14 +68,7 @@ export async function forget() {
 }
 
 // The server ended the session (expired, logged out elsewhere): back to the welcome screen.
-window.addEventListener(SESSION_EXPIRED, () => { if (user) forget(); });
+window.addEventListener(SESSION_EXPIRED, () => { if (currentUser.peek()) forget(); });
 
-export function useSession() {
-  const [, rerender] = useState(0);
-  useEffect(() => {
-    const fn = () => rerender((n) => n + 1);
-    listeners.add(fn);
-    return () => listeners.delete(fn);
-  }, []);
-  return { user };
-}
+/** @deprecated Read `currentUser.value`. Kept for the list screens being moved to usePages. */
+export const useSession = () => ({ user: currentUser.value });

@@ -1,13 +1,13 @@
 import { useState } from "preact/hooks";
 import { useAction } from "../lib/action.js";
 import { t } from "../lib/i18n.js";
-import { updateMe, useSession } from "../lib/session.js";
+import { currentUser, updateMe } from "../lib/session.js";
 import { navigate } from "../router.js";
 import { Button, ErrorNote, Page } from "../ui/kit.jsx";
 import { InterestPicker } from "../settings/InterestPicker.jsx";
 
 export default function Interests() {
-  const { user } = useSession();
+  const user = currentUser.value;
   const [chosen, setChosen] = useState(user?.interests || []);
   const { busy, error, run: save } = useAction(async () => {
     await updateMe({ interests: chosen });

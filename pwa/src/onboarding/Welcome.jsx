@@ -1,12 +1,12 @@
 import { useEffect, useState } from "preact/hooks";
 import { setLanguage, t } from "../lib/i18n.js";
 import { navigate } from "../router.js";
-import { useSession } from "../lib/session.js";
+import { currentUser } from "../lib/session.js";
 import { ButtonLink, Page } from "../ui/kit.jsx";
 import { LanguagePicker } from "./LanguagePicker.jsx";
 
 export default function Welcome() {
-  const { user } = useSession();
+  const user = currentUser.value;
   const [chosen, setChosen] = useState(false);
   useEffect(() => { if (user) navigate("/", { replace: true }); }, [user]);
   const pick = async (code) => {

@@ -1,6 +1,6 @@
 import { useApi } from "../lib/api.js";
 import { formatShare, t } from "../lib/i18n.js";
-import { useSession } from "../lib/session.js";
+import { currentUser } from "../lib/session.js";
 import { ButtonLink, ErrorNote, Loading, Page, Section } from "../ui/kit.jsx";
 import { Bar } from "./Bars.jsx";
 
@@ -51,7 +51,7 @@ function Numbers() {
 }
 
 export default function Figures() {
-  const { user } = useSession();
+  const user = currentUser.value;
   return (
     <Page title={t("Figures")}>
       {user.role === "youth_worker" && <Numbers />}

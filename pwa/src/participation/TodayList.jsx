@@ -1,13 +1,13 @@
 import { useApi, query } from "../lib/api.js";
 import { formatDateTime, t } from "../lib/i18n.js";
-import { useSession } from "../lib/session.js";
+import { currentUser } from "../lib/session.js";
 import { ButtonLink, Empty, ErrorNote, Loading, Page } from "../ui/kit.jsx";
 
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
 
 /** Today's activities, each with its door list. */
 export default function TodayList() {
-  const { user } = useSession();
+  const user = currentUser.value;
   const day = today();
   const { data, error } = useApi("/activities" + query({ date_from: day, date_to: day }));
   return (

@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { useAction } from "../lib/action.js";
 import { api, useApi } from "../lib/api.js";
 import { lang, setLanguage, t } from "../lib/i18n.js";
-import { forget, logout, updateMe, useSession } from "../lib/session.js";
+import { currentUser, forget, logout, updateMe } from "../lib/session.js";
 import { navigate } from "../router.js";
 import { LANGUAGES } from "../lib/languages.js";
 import { Button, ButtonLink, ErrorNote, Page, Section, SelectField, TextField, Toggle } from "../ui/kit.jsx";
@@ -126,7 +126,7 @@ function DeleteAccount() {
 }
 
 export default function Settings() {
-  const { user } = useSession();
+  const user = currentUser.value;
   const [interests, setInterests] = useState(user?.interests || []);
   const [error, setError] = useState(null);
   if (!user) return null;

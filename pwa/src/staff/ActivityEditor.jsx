@@ -3,7 +3,7 @@ import { api, useApi } from "../lib/api.js";
 import { fromLocalInput, toLocalInput } from "../lib/amsterdam.js";
 import { lang, t } from "../lib/i18n.js";
 import { LANGUAGES, codesFirst, languageName } from "../lib/languages.js";
-import { useSession } from "../lib/session.js";
+import { currentUser } from "../lib/session.js";
 import { useAction } from "../lib/action.js";
 import { navigate } from "../router.js";
 import { MunicipalityField, orNone } from "./MunicipalityField.jsx";
@@ -84,7 +84,7 @@ function TranslationTabs({ form, setForm, errors, municipalityId }) {
 
 export default function ActivityEditor({ params }) {
   const id = params.id ? Number(params.id) : null;
-  const { user } = useSession();
+  const user = currentUser.value;
   const existing = useApi(id ? `/activities/${id}` : null);
   const categories = useCategories();
   const locations = useApi("/locations");

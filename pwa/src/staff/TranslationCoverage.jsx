@@ -4,7 +4,7 @@ import { useState } from "preact/hooks";
 import { query, useApi } from "../lib/api.js";
 import { t, tn } from "../lib/i18n.js";
 import { languageName } from "../lib/languages.js";
-import { useSession } from "../lib/session.js";
+import { currentUser } from "../lib/session.js";
 import { Link } from "../router.js";
 import { Empty, ErrorNote, Loading, Page, Section } from "../ui/kit.jsx";
 import { MunicipalityField } from "./MunicipalityField.jsx";
@@ -68,7 +68,7 @@ function Usage() {
 }
 
 export default function TranslationCoverage() {
-  const isAdmin = useSession().user?.role === "admin";
+  const isAdmin = currentUser.value?.role === "admin";
   const [municipality, setMunicipality] = useState("");
   const { data, error } = useApi("/translation/coverage" + query({ municipality_id: municipality }));
   return (

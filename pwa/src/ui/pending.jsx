@@ -1,40 +1,25 @@
 // Shows sign-ups and cancellations made offline that still wait to be sent, and those the
-// server refused when they were sent (kept until the young person has seen them).
-import { useEffect, useState } from "preact/hooks";
+// server refused when they were sent (kept until the young person has seen them). The items
+// are the signals of lib/queue-state.js.
+import { useEffect } from "preact/hooks";
 import { tn } from "../lib/i18n.js";
-import { flush, onQueueChange, queued } from "../lib/queue.js";
+import { flush } from "../lib/queue.js";
+import { pending, refused } from "../lib/queue-state.js";
 
-function useQueue() {
-  const [items, setItems] = useState([]);
-  useEffect(() => {
-    const update = () => queued().then(setItems);
-    update();
-    return onQueueChange(update);
-  }, []);
-  return items;
-}
-
-/** Items still waiting to be sent. */
-export function usePending() {
-  return useQueue().filter((item) => !item.refused);
-}
-
-/** Items the server refused when they were sent: {activityId, kind, refused: {message}}. */
-export function useRefused() {
-  return useQueue().filter((item) => item.refused);
-}
+/** @deprecated Read `pending.value` (lib/queue-state.js). Kept for the list screens being moved
+ * to usePages. */
+export const usePending = () => pending.value;
 
 export function PendingBar() {
-  const all = useQueue();
-  const items = all.filter((item) => !item.refused);
-  const refused = all.length - items.length;
+  const items = pending.value;
+  const refusedCount = refused.value.length;
   useEffect(() => {
     const online = () => flush();
     window.addEventListener("online", online);
     if (navigator.onLine) flush();
     return () => window.removeEventListener("online", online);
   }, []);
-  if (!items.length && !refused) return null;
+  if (!items.length && !refusedCount) return null;
   return (
     <>
       {items.length > 0 && (
@@ -43,11 +28,11 @@ export function PendingBar() {
               "{count} changes wait to be sent when you are online.", items.length)}
         </p>
       )}
-      {refused > 0 && (
+      {refusedCount > 0 && (
         <p class="refused-bar" role="alert">
           {tn("{count} change you made offline did not go through. Open the activity to see why.",
               "{count} changes you made offline did not go through. Open the activities to see why.",
-              refused)}
+              refusedCount)}
         </p>
       )}
     </>
