@@ -57,13 +57,15 @@ export async function api(path, { method = "GET", body, idempotencyKey, headers 
 
 let cacheScope = "anon";
 export const setCacheScope = (scope) => { cacheScope = scope; };
+/** Where the offline copy of a GET answer is kept: per user, language and path. */
+export const cacheKey = (path) => `${cacheScope}:${lang()}:${path}`;
 
 /** GET path; with cache, the last answer is kept and shown when offline ({offline.updatedAt}). */
 export function useApi(path, { cache = false } = {}) {
   const [state, setState] = useState({ loading: Boolean(path) });
   const load = useCallback(async () => {
     if (!path) return;
-    const key = `${cacheScope}:${lang()}:${path}`;
+    const key = cacheKey(path);
     if (cache) {
       const copy = await cacheGet(key);
       if (copy) setState((s) => (s.data ? s : { data: copy.data, loading: true }));
