@@ -42,6 +42,9 @@ def create_app(overrides: dict | None = None) -> Flask:
 
 def _init_extensions(app: Flask) -> None:
     db.init_app(app)
+    with app.app_context():
+        for engine in db.engines.values():
+            _sqlite_pragmas(engine)
     migrate.init_app(app, db, directory=str(MIGRATIONS))
     login_manager.init_app(app)
     login_manager.unauthorized_handler(lambda: fail(401))
@@ -64,11 +67,17 @@ def _register_commands(app: Flask) -> None:
     app.cli.add_command(demo_command)
 
 
-@event.listens_for(Engine, "connect")
-def _sqlite_pragmas(dbapi_connection, connection_record):
-    if type(dbapi_connection).__module__.startswith("sqlite3"):
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=10000")
-        cursor.close()
+def _sqlite_pragmas(engine: Engine) -> None:
+    """Foreign keys, WAL and a busy timeout on every new connection of the app's own SQLite
+    engine; not a listener on SQLAlchemy's Engine class, which would change every engine in
+    the process (tests/foundation/test_wiring.py)."""
+    if engine.dialect.name == "sqlite" and not event.contains(engine, "connect", _set_pragmas):
+        event.listen(engine, "connect", _set_pragmas)
+
+
+def _set_pragmas(dbapi_connection, connection_record):
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
