@@ -61,6 +61,18 @@ function Messages() {
   );
 }
 
+// Requests for support are handled by intermediaries: youth workers and admins always, mentors
+// and contacts only when an admin marked them (funds/README.md). The session does not say who
+// is marked, so for those two roles the queue itself is asked: 403 means not an intermediary.
+const ALWAYS_INTERMEDIARIES = ["youth_worker", "admin"];
+const MARKABLE = ["mentor", "contact"];
+
+function SupportQueueTile({ user }) {
+  const { data } = useApi(MARKABLE.includes(user.role) ? "/support-requests" : null);
+  if (!ALWAYS_INTERMEDIARIES.includes(user.role) && !data) return null;
+  return <li><Tile href="/support" icon="coins" label={t("Requests for support")} /></li>;
+}
+
 function StaffTiles({ user }) {
   return (
     <Section title={t("Your work")} id="work">
@@ -71,6 +83,7 @@ function StaffTiles({ user }) {
         {["youth_worker", "admin"].includes(user.role) && (
           <li><Tile href="/notify" icon="megaphone" label={t("Send a message")} /></li>
         )}
+        <SupportQueueTile user={user} />
       </ul>
     </Section>
   );
@@ -87,7 +100,10 @@ export default function Home() {
       <Messages />
       <ul class="tiles">
         <li><Tile href="/help" icon="help" label={t("I need help with…")} /></li>
-        <li><Tile href="/support" icon="coins" label={t("Money for a club")} /></li>
+        {user.role === "youth" && (
+          <li><Tile href="/support" icon="coins" label={t("Money for a club")} /></li>
+        )}
+        {user.role === "contact" && <SupportQueueTile user={user} />}
       </ul>
     </Page>
   );
