@@ -141,9 +141,41 @@ def test_list_sorted_by_support_or_newest(client, factory, town, youth):
     client.login_as(youth)
     assert _titles(client.get("/api/v1/ideas")) == ["Populair", "Oud", "Nieuw"]
     assert _titles(client.get("/api/v1/ideas?sort=newest")) == ["Nieuw", "Populair", "Oud"]
-    first = client.get("/api/v1/ideas?sort=support&per_page=1&page=2").json
-    assert first["total"] == 3 and [i["text"]["title"] for i in first["items"]] == ["Oud"]
-    assert first["items"][0]["support"]["total"] == 1
+    first = client.get("/api/v1/ideas?sort=support&limit=1").json
+    second = client.get(f"/api/v1/ideas?sort=support&limit=1&cursor={first['next_cursor']}").json
+    assert second["total"] == 3 and [i["text"]["title"] for i in second["items"]] == ["Oud"]
+    assert second["items"][0]["support"]["total"] == 1 and second["next_cursor"]
+
+
+def _all_pages(client, path: str, limit: int) -> list[list[str]]:
+    pages, cursor = [], None
+    while True:
+        page = client.get(path + f"&limit={limit}" + (f"&cursor={cursor}" if cursor else "")).json
+        pages.append([item["text"]["title"] for item in page["items"]])
+        assert page["total"] == 7
+        cursor = page["next_cursor"]
+        if cursor is None:
+            return pages
+
+
+@pytest.mark.parametrize("sort", ["support", "newest"])
+def test_the_list_pages_with_a_cursor_and_counts_every_idea(client, factory, town, youth, sort):
+    """Equal support and equal times are broken by id; every idea once, in order; a cursor
+    of one sort does not open the other."""
+    now = utcnow()
+    for n in range(7):
+        idea = make_idea(youth, texts={"nl": (f"Idee {n}", "x")},
+                         created_at=now - timedelta(days=n % 2))
+        for _ in range(n % 3):
+            add_support(idea, factory.user(Role.YOUTH, town))
+    client.login_as(youth)
+    whole = _titles(client.get(f"/api/v1/ideas?sort={sort}&limit=100"))
+    pages = _all_pages(client, f"/api/v1/ideas?sort={sort}", 3)
+    assert [len(p) for p in pages] == [3, 3, 1]
+    assert sum(pages, []) == whole and len(set(whole)) == 7
+    other = "newest" if sort == "support" else "support"
+    cursor = client.get(f"/api/v1/ideas?sort={sort}&limit=3").json["next_cursor"]
+    assert client.get(f"/api/v1/ideas?sort={other}&cursor={cursor}").status_code == 400
 
 
 def test_list_filtered_by_status_and_category(client, youth):

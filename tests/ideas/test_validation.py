@@ -43,8 +43,8 @@ def test_a_long_text_at_the_limit_is_fine(client, youth):
 
 
 @pytest.mark.parametrize("query", [
-    "?sort=votes", "?status=maybe", "?category=chess", "?per_page=0", "?per_page=101",
-    "?page=0", "?page=abc", "?colour=red", "?municipality_id=99999999999999",
+    "?sort=votes", "?status=maybe", "?category=chess", "?limit=0", "?limit=101",
+    "?page=2", "?per_page=20", "?limit=abc", "?colour=red", "?municipality_id=99999999999999",
     "?mine=perhaps",
 ])
 def test_bad_list_queries(client, youth, query):

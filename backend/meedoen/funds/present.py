@@ -47,6 +47,11 @@ def present_request(request: SupportRequest, viewer: User, detail: bool = False)
     return data
 
 
+def present_requests(page: dict, viewer: User) -> dict:
+    """A page of requests (``keyset_page``) as the list shows them."""
+    return {**page, "items": [present_request(r, viewer) for r in page["items"]]}
+
+
 def present_steps(request: SupportRequest, viewer: User) -> list[dict]:
     wanted = str(get_locale())
     funds = {f.id: f.name for f in db.session.query(Fund).filter(

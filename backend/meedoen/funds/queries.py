@@ -3,30 +3,28 @@ requests that have had no step for a week."""
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from meedoen.auth.models import Role, User
 from meedoen.core.models import utcnow
-from meedoen.extensions import db
-from meedoen.funds.models import SupportRequest, SupportStep
+from meedoen.core.pagination import keyset_page
+from meedoen.funds.models import SupportRequest
 from meedoen.funds.policy import visible_requests
 from meedoen.funds.services import OPEN, STALE_AFTER
 
 
-def list_requests(user: User, args: dict, now: datetime | None = None) -> tuple[int, list]:
+def list_requests(user: User, args: dict, now: datetime | None = None) -> dict:
+    """One page of requests (``items`` are ``SupportRequest`` rows) and how many there are."""
     query = select(SupportRequest).where(visible_requests(user))
     if user.role == Role.YOUTH:
-        order = (SupportRequest.created_at.desc(), SupportRequest.id.desc())
+        order, name = (SupportRequest.created_at.desc(), SupportRequest.id.desc()), "mine"
     else:
         query = staff_filter(query, args["status"], now or utcnow())
-        order = (SupportRequest.created_at, SupportRequest.id)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    items = db.session.scalars(
-        query.options(selectinload(SupportRequest.youth), selectinload(SupportRequest.fund),
-                      selectinload(SupportRequest.steps).selectinload(SupportStep.texts))
-        .order_by(*order).offset((args["page"] - 1) * args["per_page"]).limit(args["per_page"]))
-    return total, list(items)
+        order, name = (SupportRequest.created_at, SupportRequest.id), "queue"
+    return keyset_page(
+        query.options(selectinload(SupportRequest.youth), selectinload(SupportRequest.fund)),
+        order, args, f"support-requests-{name}", total=True)
 
 
 def staff_filter(query, status: str, now: datetime):

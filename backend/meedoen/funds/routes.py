@@ -7,11 +7,14 @@ from meedoen.auth.models import Role, User
 from meedoen.authz import is_admin, roles_required
 from meedoen.core.api import Blueprint
 from meedoen.core.errors import fail
+from meedoen.core.pagination import page_schema
+from meedoen.core.transaction import committing
 from meedoen.core.validation import LangQuerySchema
 from meedoen.extensions import db
 from meedoen.funds import figures, jobs, queries, services
+from meedoen.funds.models import SupportRequest
 from meedoen.funds.policy import get_fund, get_request, is_youth_of, require_intermediary
-from meedoen.funds.present import present_fund, present_request
+from meedoen.funds.present import present_fund, present_request, present_requests
 from meedoen.funds.schemas import (
     FiguresOutSchema,
     FiguresQuerySchema,
@@ -22,7 +25,6 @@ from meedoen.funds.schemas import (
     IntermediaryOutSchema,
     RequestCreateSchema,
     RequestOutSchema,
-    RequestPageSchema,
     RequestQuerySchema,
     StepCreateSchema,
 )
@@ -36,6 +38,14 @@ blp = Blueprint("support_requests", __name__, url_prefix="/api/v1/support-reques
 
 def me() -> User:
     return current_user._get_current_object()
+
+
+def detail(support_request: SupportRequest) -> dict:
+    """The request as this user sees it now: what this request changed is flushed and loaded
+    afresh (enums, steps and fund as stored; the request commits them)."""
+    db.session.flush()
+    db.session.expire_all()
+    return present_request(support_request, me(), detail=True)
 
 
 def scoped_municipality(args: dict) -> int | None:
@@ -59,7 +69,6 @@ def list_funds(args):
 @funds_blp.response(201, FundOutSchema)
 def create_fund(data):
     fund = services.create_fund(me(), data)
-    db.session.commit()
     return present_fund(fund)
 
 
@@ -69,7 +78,6 @@ def create_fund(data):
 @funds_blp.response(200, FundOutSchema)
 def update_fund(data, fund_id):
     fund = services.update_fund(me(), get_fund(me(), fund_id), data)
-    db.session.commit()
     return present_fund(fund)
 
 
@@ -90,7 +98,6 @@ def mark_intermediary(user_id):
     user = db.session.get(User, user_id) or fail(404)
     marked = http_request.method == "PUT"
     services.set_intermediary(me(), user, marked)
-    db.session.commit()
     return {"user_id": user_id, "is_intermediary": marked}
 
 
@@ -100,22 +107,20 @@ def mark_intermediary(user_id):
 @blp.response(201, RequestOutSchema)
 def ask(data):
     """Ask for support with a cost: no income, no documents, no BSN."""
-    support_request = services.ask(me(), data)
-    db.session.commit()
-    return present_request(support_request, me(), detail=True)
+    return detail(services.ask(me(), data))
 
 
 @blp.route("")
 @roles_required()
 @blp.arguments(RequestQuerySchema, location="query")
-@blp.response(200, RequestPageSchema)
+@blp.response(200, page_schema(RequestOutSchema, total=True))
 def list_requests(args):
     """Young people: their own requests. Intermediaries: the queue of their municipality,
-    oldest first (``status=stale``: no step for 7 days)."""
+    oldest first (``status=stale``: no step for 7 days). A page at a time (``next_cursor``),
+    with how many there are (``total``)."""
     if me().role != Role.YOUTH:
         require_intermediary(me())
-    total, items = queries.list_requests(me(), args)
-    return {"total": total, "items": [present_request(r, me()) for r in items]}
+    return present_requests(queries.list_requests(me(), args), me())
 
 
 @blp.route("/figures")
@@ -137,7 +142,6 @@ def get_one(args, request_id):
     if not is_youth_of(me(), support_request):
         record(me(), "support.viewed", support_request.municipality_id,
                request_id=request_id, youth_id=support_request.youth_id)
-        db.session.commit()
     return present_request(support_request, me(), detail=True)
 
 
@@ -153,21 +157,20 @@ def add_step(data, request_id):
         services.youth_message(me(), support_request, data)
     else:
         services.staff_step(me(), support_request, data)
-    db.session.commit()
-    return present_request(support_request, me(), detail=True)
+    return detail(support_request)
 
 
 @blp.cli.command("reminders")
 def reminders_command():
     """Remind young people and intermediaries a month before a grant ends."""
-    sent = jobs.send_renewal_reminders()
-    db.session.commit()
+    with committing():
+        sent = jobs.send_renewal_reminders()
     click.echo(f"Reminded about {sent} grant(s) that end within a month.")
 
 
 @blp.cli.command("purge")
 def purge_command():
     """Delete closed requests older than FUND_REQUEST_RETENTION_MONTHS (totals are kept)."""
-    deleted = jobs.purge_closed_requests()
-    db.session.commit()
+    with committing():
+        deleted = jobs.purge_closed_requests()
     click.echo(f"Deleted {deleted} closed request(s); their anonymous totals are kept.")

@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError, validates_schema
 
 from meedoen.core import fields, validate
+from meedoen.core.pagination import PageArgsSchema
 from meedoen.core.validation import LangQuerySchema, LanguageCode, Range, Schema, Text
 from meedoen.funds.models import MESSAGE_MAX, CostKind, CostPeriod, RequestStatus, StepKind
 from meedoen.i18n.fallback import LanguageFieldsSchema
@@ -120,12 +121,10 @@ class StepCreateSchema(Schema):
     paid_to = Text(max_length=120, metadata={"description": "granted: the club that is paid"})
 
 
-class RequestQuerySchema(LangQuerySchema):
+class RequestQuerySchema(PageArgsSchema):
     status = fields.String(validate=validate.OneOf(["open", "stale", "all"]), load_default="open",
                            metadata={"description": "Staff: open (oldest first), stale (no step "
                                                     "for 7 days) or all"})
-    page = fields.Integer(load_default=1, validate=Range(min=1, max=10_000))
-    per_page = fields.Integer(load_default=50, validate=Range(min=1, max=100))
 
 
 class SupportPersonSchema(Schema):
@@ -176,11 +175,6 @@ class RequestOutSchema(Schema):
     last_step_at = fields.DateTime()
     steps = fields.List(fields.Nested(StepOutSchema))
     funds_that_may_fit = fields.List(fields.Nested(FundOutSchema))
-
-
-class RequestPageSchema(Schema):
-    total = fields.Integer()
-    items = fields.List(fields.Nested(RequestOutSchema))
 
 
 class FiguresQuerySchema(LangQuerySchema):

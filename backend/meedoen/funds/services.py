@@ -1,4 +1,5 @@
-"""Funds, asking for support and the intermediary's steps. Services flush; routes commit."""
+"""Funds, asking for support and the intermediary's steps. Services flush; the request
+commits (core.transaction)."""
 
 from datetime import UTC, date, datetime, timedelta
 

@@ -7,6 +7,7 @@ from sqlalchemy import Select, exists, func, select
 
 from meedoen.auth.models import User
 from meedoen.core.models import utcnow
+from meedoen.core.pagination import keyset_page
 from meedoen.extensions import db
 from meedoen.ideas.models import Idea, IdeaReport, IdeaStatus, IdeaSupport
 from meedoen.ideas.policy import is_moderator, visible_ideas
@@ -36,24 +37,29 @@ def _filtered(user: User, args: dict) -> Select:
     return query
 
 
-def _sorted(query: Select, sort: str) -> Select:
+def _sorted(query: Select, sort: str) -> tuple[Select, tuple]:
+    """The query with its sort keys selected beside each idea, and the order to page by.
+
+    "Most support" pages by (supporters, created_at, id), all descending. A count that
+    changes while someone pages can move an idea across the page edge: it then shows twice
+    or not on this pass (the PWA shows each idea once; a fresh start puts it right)."""
     if sort == "newest":
-        return query.order_by(Idea.created_at.desc(), Idea.id.desc())
+        return query, (Idea.created_at.desc(), Idea.id.desc())
     supporters = (select(IdeaSupport.idea_id, func.count().label("n"))
                   .group_by(IdeaSupport.idea_id).subquery())
+    count = func.coalesce(supporters.c.n, 0).label("supporters")
     return (query.outerjoin(supporters, supporters.c.idea_id == Idea.id)
-            .order_by(func.coalesce(supporters.c.n, 0).desc(), Idea.created_at.desc(),
-                      Idea.id.desc()))
+            .add_columns(count, Idea.created_at, Idea.id),
+            (count.desc(), Idea.created_at.desc(), Idea.id.desc()))
 
 
 def list_ideas(user: User, args: dict) -> dict:
-    query = _filtered(user, args)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    page, per_page = args["page"], args["per_page"]
-    ideas = db.session.scalars(_sorted(query, args["sort"]).options(*IDEA_LOADING)
-                               .limit(per_page).offset((page - 1) * per_page)).all()
-    return {"items": present_ideas(user, ideas), "total": total, "page": page,
-            "per_page": per_page}
+    """One page of ideas, and how many there are with these filters."""
+    query, order = _sorted(_filtered(user, args), args["sort"])
+    page = keyset_page(query.options(*IDEA_LOADING), order, args, f"ideas-{args['sort']}",
+                       total=True)
+    ideas = [row if isinstance(row, Idea) else row[0] for row in page["items"]]
+    return {**page, "items": present_ideas(user, ideas)}
 
 
 def stats(user: User, args: dict) -> dict:

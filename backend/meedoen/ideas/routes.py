@@ -39,7 +39,10 @@ def me():
 
 
 def detail(idea_id: int) -> dict:
-    """The idea as this user sees it now (after a commit everything is loaded afresh)."""
+    """The idea as this user sees it now: what this request changed is flushed and loaded
+    afresh (its answers, texts and support as they are now; the request commits them)."""
+    db.session.flush()
+    db.session.expire_all()
     return present_ideas(me(), [get_visible_idea(me(), idea_id)], detail=True)[0]
 
 
@@ -59,7 +62,6 @@ def list_ideas(args):
 @blp.response(201, IdeaOutSchema)
 def propose(data):
     idea = services.create_idea(me(), data)
-    db.session.commit()
     return detail(idea.id)
 
 
@@ -91,7 +93,6 @@ def put_text(data, idea_id, language):
     if language not in known_languages():
         fail(404)
     services.set_text(me(), idea, language, data)
-    db.session.commit()
     return detail(idea_id)
 
 
@@ -104,7 +105,6 @@ def support(data, idea_id):
     idea = get_visible_idea(me(), idea_id)
     check_can_support(me(), idea)
     services.support(me(), idea, data["kind"])
-    db.session.commit()
     return detail(idea_id)
 
 
@@ -114,7 +114,6 @@ def support(data, idea_id):
 def withdraw_support(idea_id):
     idea = get_visible_idea(me(), idea_id)
     services.withdraw_support(me(), idea)
-    db.session.commit()
     return detail(idea_id)
 
 
@@ -127,7 +126,6 @@ def post_answer(data, idea_id):
     and the supporters are told when the status changes."""
     idea = get_visible_idea(me(), idea_id)
     services.answer(me(), idea, data)
-    db.session.commit()
     return detail(idea_id)
 
 
@@ -138,7 +136,6 @@ def post_answer(data, idea_id):
 def report(data, idea_id):
     idea = get_visible_idea(me(), idea_id)
     services.report(me(), idea, data)
-    db.session.commit()
 
 
 @blp.route("/<int:idea_id>/hide", methods=["POST"])
@@ -149,7 +146,6 @@ def hide(data, idea_id):
     """Hide an idea; its author sees the reason."""
     idea = get_visible_idea(me(), idea_id)
     services.hide(me(), idea, data["reason"])
-    db.session.commit()
     return detail(idea_id)
 
 
@@ -159,5 +155,4 @@ def hide(data, idea_id):
 def unhide(idea_id):
     idea = get_visible_idea(me(), idea_id)
     services.unhide(me(), idea)
-    db.session.commit()
     return detail(idea_id)

@@ -4,7 +4,8 @@ from marshmallow import ValidationError, validates_schema
 from meedoen.categories import CATEGORY_SLUGS
 from meedoen.config import SHIPPED_LANGUAGES
 from meedoen.core import fields, validate
-from meedoen.core.validation import LangQuerySchema, LanguageCode, Range, Schema, Text
+from meedoen.core.pagination import PageArgsSchema
+from meedoen.core.validation import LangQuerySchema, LanguageCode, Schema, Text
 from meedoen.i18n.fallback import LanguageFieldsSchema, LocalizedTextSchema
 from meedoen.ideas.models import IdeaStatus, ReportReason, SupportKind
 
@@ -21,7 +22,7 @@ def _choice(values, **kwargs) -> fields.String:
 
 # -- input -------------------------------------------------------------------------------------
 
-class IdeaQuerySchema(LangQuerySchema):
+class IdeaQuerySchema(PageArgsSchema):
     sort = fields.String(load_default="support", validate=validate.OneOf(["support", "newest"]))
     status = fields.List(_choice(s.value for s in IdeaStatus))
     category = fields.List(_choice(CATEGORY_SLUGS))
@@ -29,8 +30,6 @@ class IdeaQuerySchema(LangQuerySchema):
     reported = fields.Boolean(metadata={"description": "Staff: only ideas with open reports"})
     hidden = fields.Boolean(metadata={"description": "Staff: only hidden (true) or shown (false)"})
     municipality_id = fields.Integer(metadata={"description": "Admins: one municipality"})
-    page = fields.Integer(load_default=1, validate=Range(min=1, max=10_000))
-    per_page = fields.Integer(load_default=20, validate=Range(min=1, max=100))
 
 
 class StatsQuerySchema(LangQuerySchema):
@@ -158,13 +157,6 @@ class IdeaOutSchema(Schema):
     created_at = fields.DateTime()
     status_changed_at = fields.DateTime(allow_none=True)
     first_answered_at = fields.DateTime(allow_none=True)
-
-
-class IdeaPageSchema(Schema):
-    items = fields.List(fields.Nested(IdeaOutSchema))
-    total = fields.Integer()
-    page = fields.Integer()
-    per_page = fields.Integer()
 
 
 class WaitingIdeaSchema(Schema):

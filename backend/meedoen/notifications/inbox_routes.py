@@ -4,10 +4,12 @@ from sqlalchemy import func, select
 from meedoen.authz import roles_required
 from meedoen.core.api import Blueprint
 from meedoen.core.models import utcnow
+from meedoen.core.pagination import keyset_page
 from meedoen.extensions import db
 from meedoen.notifications.models import InboxItem
 from meedoen.notifications.policy import own_inbox_item_or_404
 from meedoen.notifications.preferences import change_settings, settings_of
+from meedoen.notifications.present import present_inbox_items
 from meedoen.notifications.schemas import (
     InboxItemSchema,
     InboxQuery,
@@ -16,7 +18,6 @@ from meedoen.notifications.schemas import (
     PreferencesSchema,
     ReadSchema,
 )
-from meedoen.notifications.translation import with_originals
 
 blp = Blueprint("inbox", __name__, url_prefix="/api/v1/inbox", description="My messages")
 settings_blp = Blueprint("notification_settings", __name__,
@@ -29,16 +30,13 @@ settings_blp = Blueprint("notification_settings", __name__,
 @blp.arguments(InboxQuery, location="query")
 @blp.response(200, InboxSchema)
 def inbox(query):
-    """My messages, newest first, and how many are unread; a machine-translated message
-    carries its original."""
+    """My messages, newest first, a page at a time (``next_cursor``), and how many of them
+    are unread; a machine-translated message carries its original."""
     mine = InboxItem.user_id == current_user.id
-    statement = select(InboxItem).where(mine)
-    if "before" in query:
-        statement = statement.where(InboxItem.id < query["before"])
-    items = db.session.scalars(statement.order_by(InboxItem.id.desc()).limit(query["limit"]))
+    page = keyset_page(select(InboxItem).where(mine), (InboxItem.id.desc(),), query, "inbox")
     unread = db.session.scalar(select(func.count()).select_from(InboxItem)
                                .where(mine, InboxItem.read_at.is_(None)))
-    return {"items": with_originals(list(items)), "unread": unread}
+    return {**page, "items": present_inbox_items(page["items"]), "unread": unread}
 
 
 @blp.route("/<int:item_id>/read", methods=["POST"])
@@ -52,8 +50,7 @@ def mark_read(data, item_id):
     item.read_at = item.read_at or now
     if data["opened"]:
         item.opened_at = item.opened_at or now
-    db.session.commit()
-    return with_originals([item])[0]
+    return present_inbox_items([item])[0]
 
 
 @settings_blp.route("")
@@ -70,5 +67,4 @@ def get_settings():
 def patch_settings(data):
     """Turn automatic message groups on or off: ``{"settings": {"activity_reminder": false}}``."""
     change_settings(current_user.id, data["settings"])
-    db.session.commit()
     return {"settings": settings_of(current_user.id)}

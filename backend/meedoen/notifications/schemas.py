@@ -4,6 +4,7 @@ from marshmallow import ValidationError, validates_schema
 from meedoen.categories import CATEGORY_SLUGS
 from meedoen.config import SHIPPED_LANGUAGES
 from meedoen.core import fields, validate
+from meedoen.core.pagination import PageArgsSchema, page_schema
 from meedoen.core.validation import LanguageCode, Range, Schema, Text
 from meedoen.notifications.models import URGENT_REASON_MAX
 from meedoen.notifications.preferences import GROUPS
@@ -106,9 +107,8 @@ class NotificationListQuery(Schema):
     limit = fields.Integer(load_default=50, validate=Range(min=1, max=100))
 
 
-class InboxQuery(Schema):
-    before = fields.Integer(validate=Range(min=1, max=2**31 - 1))
-    limit = fields.Integer(load_default=50, validate=Range(min=1, max=100))
+class InboxQuery(PageArgsSchema):
+    """Newest first, a page at a time (``limit``, ``cursor``)."""
 
 
 class InboxItemSchema(Schema):
@@ -118,7 +118,7 @@ class InboxItemSchema(Schema):
     body = fields.String()
     url = fields.String(allow_none=True)
     lang = fields.String()
-    dir = fields.Function(lambda item: _direction(item.lang))
+    dir = fields.String(metadata={"description": "ltr or rtl: the direction of lang"})
     translation = fields.String(allow_none=True, metadata={
         "description": "original, human (the sender's own translation) or machine; null for "
                        "automatic messages (the app's own words)"})
@@ -130,15 +130,9 @@ class InboxItemSchema(Schema):
     opened_at = fields.DateTime(allow_none=True)
 
 
-def _direction(lang: str) -> str:
-    from meedoen.notifications.payload import direction
-
-    return direction(lang)
-
-
-class InboxSchema(Schema):
-    items = fields.List(fields.Nested(InboxItemSchema))
-    unread = fields.Integer()
+class InboxSchema(page_schema(InboxItemSchema)):
+    unread = fields.Integer(required=True, metadata={
+        "description": "How many of all my messages are unread (not only on this page)"})
 
 
 class ReadSchema(Schema):
