@@ -11,8 +11,9 @@ const cachedPage = async (key) => {
   return Array.isArray(copy?.data?.items) ? copy : null;
 };
 
-/** { items, more, loading, error, offline, loadMore, reload }: more is true while pages are
- * left. With cache, the first page is kept and shown when offline ({offline.updatedAt}), as
+/** { items, more, info, loading, error, offline, loadMore, reload }: more is true while
+ * pages are left; info holds the latest page's other fields (a list's total, the inbox's
+ * unread). With cache, the first page is kept and shown when offline ({offline.updatedAt}), as
  * useApi does. */
 export function usePages(path, { cache = false } = {}) {
   const [state, setState] = useState({ items: null, next: null, loading: true });
@@ -52,7 +53,8 @@ export function usePages(path, { cache = false } = {}) {
   useReloadOnLanguage(reload); // answers may be worded
 
   return {
-    items: state.items, more: Boolean(state.next), loading: state.loading, error: state.error,
+    items: state.items, more: Boolean(state.next), info: state.info || {},
+    loading: state.loading, error: state.error,
     offline: state.offline, loadMore: () => fetchPage(state.items, state.next), reload,
   };
 }

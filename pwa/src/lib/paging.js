@@ -6,7 +6,14 @@ export function pagePath(path, cursor) {
   return `${path}${path.includes("?") ? "&" : "?"}cursor=${encodeURIComponent(cursor)}`;
 }
 
-/** The items so far with the next page appended, and where to go on from there. */
-export const joinPage = (items, page) => ({
-  items: [...(items || []), ...page.items], next: page.next_cursor || null,
-});
+/** The items so far with the next page appended (an item already shown is not shown again:
+ * in a list ranked by a count that changes, one can move across the page edge), where to go
+ * on from there, and the page's other fields (info: a list's total, the inbox's unread). */
+export function joinPage(items, page) {
+  const { items: added, next_cursor: next, ...info } = page;
+  const shown = new Set((items || []).map((item) => item.id).filter((id) => id !== undefined));
+  return {
+    items: [...(items || []), ...added.filter((item) => item.id === undefined || !shown.has(item.id))],
+    next: next || null, info,
+  };
+}
