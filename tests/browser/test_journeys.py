@@ -31,7 +31,7 @@ def ensure_work_contact_speaking(phone, lang: str) -> None:
     worker = phone("nl", "demo-worker", "/")
     status = worker.evaluate("""async (lang) => {
         const list = await (await fetch('/api/v1/topics/work/contacts?language=' + lang)).json();
-        if (list.some((c) => c.languages.includes(lang))) return 200;
+        if (list.items.some((c) => c.languages.includes(lang))) return 200;
         return (await fetch('/api/v1/contacts', {method: 'POST', headers: {
             'Content-Type': 'application/json', 'X-Requested-With': 'fetch'},
             body: JSON.stringify({kind: 'job_coach', name: 'Jobcoach ' + lang, topics: ['work'],

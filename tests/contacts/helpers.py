@@ -22,9 +22,14 @@ def assign(youth, *contacts) -> None:
     db.session.commit()
 
 
-def names(response) -> list[str]:
+def items(response) -> list[dict]:
+    """The items of a page ({items, next_cursor})."""
     assert response.status_code == 200, response.get_data(as_text=True)
-    return [item["name"] for item in response.get_json()]
+    return response.get_json()["items"]
+
+
+def names(response) -> list[str]:
+    return [item["name"] for item in items(response)]
 
 
 def login(client, user):

@@ -5,7 +5,7 @@ from meedoen.auth.models import Role
 from meedoen.contacts.models import Contact, ContactKind
 from meedoen.extensions import db
 
-from tests.contacts.helpers import login, make_contact, names
+from tests.contacts.helpers import items, login, make_contact, names
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def test_youth_see_their_municipality_and_national_active_contacts(client, facto
     login(client, factory.user(Role.YOUTH, town))
     assert sorted(names(client.get("/api/v1/contacts"))) == ["Hier", "Landelijk"]
     assert client.get(f"/api/v1/contacts/{hidden.id}").status_code == 404
-    body = client.get("/api/v1/contacts").get_json()[0]
+    body = items(client.get("/api/v1/contacts"))[0]
     assert "user_id" not in body and body["can_edit"] is False
     login(client, factory.user(Role.MENTOR, town))
     assert sorted(names(client.get("/api/v1/contacts"))) == ["Hier", "Landelijk", "Verborgen"]

@@ -8,7 +8,7 @@ from meedoen.extensions import db
 from meedoen.topics import TOPICS
 
 from tests.conftest import ROOT
-from tests.contacts.helpers import assign, login, make_contact, names
+from tests.contacts.helpers import assign, items, login, make_contact, names
 
 
 @pytest.fixture
@@ -55,12 +55,14 @@ def test_topic_contacts_speaking_my_language_first_then_lived_experience(client,
     response = client.get("/api/v1/topics/work/contacts")
     assert names(response) == ["D Tigrinya buddy", "B speaks Tigrinya", "E national Tigrinya",
                                "C lived experience", "A Dutch only"]
-    flags = [c["speaks_your_language"] for c in response.get_json()]
+    flags = [c["speaks_your_language"] for c in items(response)]
     assert flags == [True, True, True, False, False]
     assert names(client.get("/api/v1/topics/work/contacts?language=ar"))[0] == (
         "C lived experience")
-    assert names(client.get("/api/v1/topics/work/contacts?limit=2&offset=1")) == [
-        "B speaks Tigrinya", "E national Tigrinya"]
+    first = client.get("/api/v1/topics/work/contacts?limit=2").get_json()
+    assert [c["name"] for c in first["items"]] == ["D Tigrinya buddy", "B speaks Tigrinya"]
+    following = f"/api/v1/topics/work/contacts?limit=2&cursor={first['next_cursor']}"
+    assert names(client.get(following)) == ["E national Tigrinya", "C lived experience"]
     assert client.get("/api/v1/topics/astrology/contacts").status_code == 404
 
 
@@ -82,8 +84,10 @@ def test_my_people_assigned_first_then_speakers_of_my_language(client, factory, 
     login(client, youth)
     response = client.get("/api/v1/me/people")
     assert names(response) == ["Mentor Sanne", "Voogd Kees", "Somali buddy"]
-    assert [p["assigned"] for p in response.get_json()] == [True, True, False]
-    assert names(client.get("/api/v1/me/people?limit=1&offset=1")) == ["Voogd Kees"]
+    assert [p["assigned"] for p in items(response)] == [True, True, False]
+    first = client.get("/api/v1/me/people?limit=1").get_json()
+    assert names(client.get(f"/api/v1/me/people?limit=1&cursor={first['next_cursor']}")) == [
+        "Voogd Kees"]
 
 
 def test_staff_assign_and_unassign_people(client, factory, town):
@@ -108,10 +112,10 @@ def test_staff_assign_and_unassign_people(client, factory, town):
     staff = factory.user(Role.MENTOR, town)
     assert client.post("/api/v1/assignments",
                        json={"youth_id": staff.id, "contact_id": here.id}).status_code == 404
-    listed = client.get(f"/api/v1/assignments?youth_id={youth.id}").get_json()
+    listed = items(client.get(f"/api/v1/assignments?youth_id={youth.id}"))
     assert sorted(a["contact"]["name"] for a in listed) == ["Hier", "Landelijk"]
     assert client.delete(f"/api/v1/assignments/{listed[0]['id']}").status_code == 204
-    assert len(client.get("/api/v1/assignments").get_json()) == 1
+    assert len(items(client.get("/api/v1/assignments"))) == 1
 
 
 def test_coverage_lists_youth_with_fewer_than_three_or_no_language_match(client, factory, town):
@@ -165,4 +169,4 @@ def test_erasing_a_youth_removes_their_assignments(client, factory, town):
     assert client.delete("/api/v1/me").status_code == 204
     db.session.expunge_all()
     login(client, factory.user(Role.ADMIN))
-    assert client.get("/api/v1/assignments").get_json() == []
+    assert client.get("/api/v1/assignments").get_json() == {"items": [], "next_cursor": None}

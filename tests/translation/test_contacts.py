@@ -71,12 +71,12 @@ def test_lists_say_machine_translated_and_the_cards_bring_the_original(
     youth = factory.user(Role.YOUTH, town, ui_language="ar", languages=["ar"])
     assign(youth, db.session.get(Contact, contact["id"]))
     client.login_as(youth)
-    [listed] = client.get("/api/v1/contacts?lang=ar").get_json()
+    [listed] = client.get("/api/v1/contacts?lang=ar").get_json()["items"]
     assert listed["help"]["translation"] == "machine" and "original" not in listed["help"]
     assert listed["help"]["text"] == f"[ar] {HELP}"
     # A topic's contacts and my people are shown as cards with the whole text.
     for path in ("/api/v1/topics/work/contacts?lang=ar", "/api/v1/me/people?lang=ar"):
-        [card] = client.get(path).get_json()
+        [card] = client.get(path).get_json()["items"]
         assert card["help"]["translation"] == "machine", path
         assert card["help"]["original"] == {"language": "nl", "text": HELP}, path
 

@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Boolean, Date, Enum, ForeignKey, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from meedoen.auth.models import User
 from meedoen.core.models import UTCDateTime, utcnow
@@ -41,6 +41,19 @@ KIND_LABELS = {
 }
 
 
+# The name as lists sort it: compared byte by byte (code point order) on SQLite (BINARY) and on
+# PostgreSQL ("C"), so both databases give the same order; the database's own lower() and
+# collation would not (SQLite lowers ASCII only, PostgreSQL sorts by the database's locale).
+NAME_KEY_TYPE = String(200).with_variant(String(200, collation="C"), "postgresql")
+
+
+def name_sort_key(name: str) -> str:
+    """What a contact's name sorts by: Python's ``str.lower()`` ("de Vries" among the d's;
+    "Émile" and "Ömer" after the unaccented letters, as they always came). At most twice as
+    long as the name ("İ" lowers to two code points)."""
+    return name.lower()
+
+
 class Contact(db.Model):
     """A person or organisation. ``municipality_id`` None means national (shown everywhere)."""
 
@@ -50,6 +63,8 @@ class Contact(db.Model):
              values_callable=lambda kinds: [k.value for k in kinds])
     )
     name: Mapped[str] = mapped_column(String(100))
+    # name_sort_key(name), kept by the model (_keep_name_key): the lists' ORDER BY.
+    name_key: Mapped[str] = mapped_column(NAME_KEY_TYPE)
     organisation: Mapped[str | None] = mapped_column(String(120))
     municipality_id: Mapped[int | None] = mapped_column(
         ForeignKey("municipality.id", ondelete="CASCADE"), index=True
@@ -93,6 +108,11 @@ class Contact(db.Model):
     texts: Mapped[list["ContactText"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="ContactText.language"
     )
+
+    @validates("name")
+    def _keep_name_key(self, key: str, name: str | None) -> str | None:
+        self.name_key = None if name is None else name_sort_key(name)
+        return name
 
     @property
     def languages(self) -> list[str]:

@@ -3,8 +3,8 @@ from flask_login import current_user
 from meedoen.audit.models import record
 from meedoen.auth.models import Role
 from meedoen.authz import MANAGERS, STAFF, roles_required
-from meedoen.contacts import policy, services
-from meedoen.contacts.models import KIND_LABELS, Contact, ContactKind
+from meedoen.contacts import policy, present, ranking, services
+from meedoen.contacts.models import Contact
 from meedoen.contacts.schemas import (
     QUERY,
     AssignmentCreateSchema,
@@ -18,11 +18,14 @@ from meedoen.contacts.schemas import (
     CoverageSchema,
     KindSchema,
     LangQuerySchema,
-    PageQuerySchema,
+    RankQuerySchema,
 )
+from meedoen.contacts.texts import home_languages
 from meedoen.core.api import Blueprint
 from meedoen.core.errors import fail
+from meedoen.core.pagination import PageArgsSchema, page_schema
 from meedoen.extensions import db
+from meedoen.topics import get_topic
 
 blp = Blueprint("contacts", __name__, url_prefix="/api/v1/contacts",
                 description="People and organisations who help")
@@ -33,10 +36,11 @@ people_blp = Blueprint("people", __name__, url_prefix="/api/v1",
 @blp.route("")
 @roles_required()
 @blp.arguments(ContactQuerySchema, **QUERY)
-@blp.response(200, ContactSchema(many=True))
+@blp.response(200, page_schema(ContactSchema))
 def list_contacts(args):
-    """Contacts here and national ones: those who speak my language first."""
-    return services.ranked_page(current_user, args, only_speakers="language" in args)
+    """Contacts here and national ones: those who speak my language first, then lived
+    experience, local before national, by name; a page at a time (``next_cursor``)."""
+    return ranking.ranked_page(current_user, args, "contacts", only_speakers="language" in args)
 
 
 @blp.route("", methods=["POST"])
@@ -57,8 +61,7 @@ def post_contact(data):
         services.apply_screening(contact, data["screening"], current_user)
     services.texts_saved(contact, data)
     record(current_user, "contact.create", municipality_id, contact_id=contact.id)
-    db.session.commit()
-    return services.present(contact, current_user, with_original=True)
+    return present.present_contact(contact, current_user, with_original=True)
 
 
 @blp.route("/<int:contact_id>")
@@ -67,8 +70,8 @@ def post_contact(data):
 @blp.response(200, ContactSchema)
 def get_contact(args, contact_id):
     contact = policy.get_visible_contact(current_user, contact_id)
-    bases = services.home_languages(current_user.languages)
-    return services.present(contact, current_user, bases, with_original=True)
+    bases = home_languages(current_user.languages)
+    return present.present_contact(contact, current_user, bases, with_original=True)
 
 
 @blp.route("/<int:contact_id>", methods=["PATCH"])
@@ -87,8 +90,7 @@ def patch_contact(data, contact_id):
     services.texts_saved(contact, data)
     record(current_user, "contact.update", contact.municipality_id, contact_id=contact.id,
            changed=sorted(data))
-    db.session.commit()
-    return services.present(contact, current_user, with_original=True)
+    return present.present_contact(contact, current_user, with_original=True)
 
 
 @blp.route("/<int:contact_id>", methods=["DELETE"])
@@ -100,7 +102,6 @@ def delete_contact(contact_id):
         fail(403)
     record(current_user, "contact.delete", contact.municipality_id, contact_id=contact.id)
     db.session.delete(contact)
-    db.session.commit()
 
 
 @blp.route("/kinds")
@@ -109,7 +110,7 @@ def delete_contact(contact_id):
 @blp.response(200, KindSchema(many=True))
 def list_kinds(args):
     """The kinds of contact, translated: for the form that adds or changes one."""
-    return [{"slug": kind.value, "label": str(KIND_LABELS[kind])} for kind in ContactKind]
+    return present.present_kinds()
 
 
 @blp.route("/coverage")
@@ -121,20 +122,34 @@ def get_coverage(args):
     return services.coverage(current_user, args.get("municipality_id"))
 
 
+@people_blp.route("/topics/<string:slug>/contacts")
+@roles_required()
+@people_blp.arguments(RankQuerySchema, **QUERY)
+@people_blp.response(200, page_schema(ContactSchema))
+def topic_contacts(args, slug):
+    """Who helps with this topic here and nationally: my languages first, then lived
+    experience, then the rest; a page at a time."""
+    if get_topic(slug) is None:
+        fail(404)
+    return ranking.ranked_page(current_user, {**args, "topic": slug, "active_only": True},
+                               "topic_contacts", with_original=True)
+
+
 @people_blp.route("/me/people")
 @roles_required(Role.YOUTH)
-@people_blp.arguments(PageQuerySchema, **QUERY)
-@people_blp.response(200, ContactSchema(many=True))
+@people_blp.arguments(PageArgsSchema, **QUERY)
+@people_blp.response(200, page_schema(ContactSchema))
 def get_my_people(args):
     """The contacts assigned to me first, then others here who speak my language."""
-    return services.my_people(current_user, args["offset"] + args["limit"])[args["offset"]:]
+    return ranking.my_people(current_user, args)
 
 
 @people_blp.route("/assignments")
 @roles_required(*MANAGERS)
 @people_blp.arguments(AssignmentQuerySchema, **QUERY)
-@people_blp.response(200, AssignmentSchema(many=True))
+@people_blp.response(200, page_schema(AssignmentSchema))
 def list_assignments(args):
+    """Who is whose person, oldest first, a page at a time."""
     return services.list_assignments(current_user, args)
 
 
@@ -148,8 +163,7 @@ def post_assignment(data):
     assignment = services.assign(youth, contact, current_user)
     record(current_user, "assignment.create", youth.municipality_id, youth_id=youth.id,
            contact_id=contact.id)
-    db.session.commit()
-    return services.present_assignment(assignment)
+    return present.present_assignment(assignment)
 
 
 @people_blp.route("/assignments/<int:assignment_id>", methods=["DELETE"])
@@ -161,4 +175,3 @@ def delete_assignment(assignment_id):
            youth_id=assignment.youth_id,
            contact_id=assignment.contact_id)
     db.session.delete(assignment)
-    db.session.commit()

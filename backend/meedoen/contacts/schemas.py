@@ -12,6 +12,7 @@ from meedoen.contacts.links import (
 from meedoen.contacts.models import ContactKind
 from meedoen.contacts.screening import today as screening_today
 from meedoen.core import fields, validate
+from meedoen.core.pagination import PageArgsSchema
 from meedoen.core.validation import LangQuerySchema, LanguageCode, Range, Schema, Text
 from meedoen.i18n.fallback import LanguageFieldsSchema
 from meedoen.topics import TOPIC_SLUGS
@@ -22,11 +23,13 @@ QUERY = {"location": "query", "unknown": RAISE}
 
 
 class PageQuerySchema(LangQuerySchema):
+    """offset/limit, for the questions list (contacts' lists page with PageArgsSchema)."""
+
     limit = fields.Integer(load_default=50, validate=Range(1, 200))
     offset = fields.Integer(load_default=0, validate=Range(0, 100_000))
 
 
-class ContactQuerySchema(PageQuerySchema):
+class ContactQuerySchema(PageArgsSchema):
     topic = fields.String(validate=validate.OneOf(TOPIC_SLUGS))
     kind = fields.String(validate=validate.OneOf(KINDS))
     language = LanguageCode(metadata={"description": "Only contacts who speak this language"})
@@ -35,7 +38,7 @@ class ContactQuerySchema(PageQuerySchema):
     mine = fields.Boolean(metadata={"description": "Only the entry linked to my account"})
 
 
-class RankQuerySchema(PageQuerySchema):
+class RankQuerySchema(PageArgsSchema):
     language = LanguageCode(metadata={"description": "Rank by this language instead of mine"})
     municipality_id = fields.Integer(metadata={"description": "Admins: one municipality"})
 
@@ -165,7 +168,7 @@ class ContactSchema(Schema):
     screening = fields.Nested(ScreeningSchema)
 
 
-class AssignmentQuerySchema(PageQuerySchema):
+class AssignmentQuerySchema(PageArgsSchema):
     youth_id = fields.Integer()
     contact_id = fields.Integer()
 

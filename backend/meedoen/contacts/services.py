@@ -1,22 +1,22 @@
-"""Contacts: presenting, ranking, writing, "my people" and coverage."""
+"""Contacts: writing, assignments and coverage (lists ranked in ranking.py, answers shaped
+in present.py)."""
 
-import re
 from collections import defaultdict
 
 from flask_babel import gettext as _
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from meedoen.audit.models import record
 from meedoen.auth.models import Role, User
 from meedoen.authz import is_admin, municipality_scope
-from meedoen.contacts import screening
-from meedoen.contacts.links import reach_links
-from meedoen.contacts.models import KIND_LABELS, Assignment, Contact, ContactKind, ContactText
-from meedoen.contacts.policy import assignments_in_scope, can_edit, can_manage, visible_contacts
-from meedoen.contacts.texts import FIELDS, base_language, editor_statuses, pick_text
+from meedoen.contacts import present, screening
+from meedoen.contacts.models import Assignment, Contact, ContactKind, ContactText
+from meedoen.contacts.policy import assignments_in_scope
+from meedoen.contacts.texts import FIELDS, base_language
 from meedoen.core.errors import fail
+from meedoen.core.pagination import keyset_page
 from meedoen.extensions import db
 from meedoen.i18n.texts import snapshot, stamp_after_edit
 from meedoen.places.models import Municipality
@@ -25,94 +25,6 @@ from meedoen.translation.subjects import request_translation
 
 SIMPLE_FIELDS = ("name", "organisation", "lived_experience", "phone", "whatsapp", "email",
                  "website", "address", "opening_hours", "original_language", "active")
-REACH_FIELDS = ("phone", "whatsapp", "email", "website", "address", "opening_hours")
-LOAD_OPTIONS = (selectinload(Contact.language_rows), selectinload(Contact.topic_rows),
-                selectinload(Contact.texts), selectinload(Contact.municipality))
-MAX_RANKED = 2000
-LIKE_SPECIALS = re.compile(r"[\\%_]")
-PEOPLE_ENOUGH = 3
-
-
-def home_languages(languages: list[str]) -> set[str]:
-    """The languages that count as "their language": all but Dutch, unless Dutch is all."""
-    bases = {base_language(code) for code in languages}
-    return (bases - {"nl"}) or bases
-
-
-def speaks_any(contact: Contact, bases: set[str]) -> bool:
-    return any(base_language(code) in bases for code in contact.languages)
-
-
-def present(contact: Contact, viewer, bases: set[str] = frozenset(),
-            assigned: bool = False, with_original: bool = False) -> dict:
-    """A contact for the viewer; ``with_original`` where a single contact's card is shown:
-    the original "how I can help" behind a machine translation comes along."""
-    rows = {t.language: t for t in contact.texts}
-    data = {
-        "id": contact.id, "kind": contact.kind.value, "kind_label": str(KIND_LABELS[contact.kind]),
-        "name": contact.name, "organisation": contact.organisation,
-        "municipality": contact.municipality, "national": contact.is_national,
-        "languages": contact.languages, "topics": contact.topics,
-        "lived_experience": contact.lived_experience,
-        "reach": {**{name: getattr(contact, name) for name in REACH_FIELDS},
-                  "links": reach_links(contact)},
-        "help": pick_text(rows, contact.original_language, with_original),
-        "can_receive_questions": (contact.user_id is not None
-                                  and screening.can_receive_questions(contact)),
-        "checked_by_municipality": screening.is_checked(contact),
-        "speaks_your_language": speaks_any(contact, bases), "assigned": assigned,
-        "active": contact.active, "can_edit": can_edit(viewer, contact),
-        "can_manage": can_manage(viewer, contact),
-    }
-    if data["can_edit"]:
-        data.update(user_id=contact.user_id, original_language=contact.original_language,
-                    help_texts={t.language: t.help_text for t in contact.texts},
-                    help_translations=editor_statuses(rows, contact.original_language),
-                    screening=screening.present_for_staff(contact, data["can_manage"]))
-    return data
-
-
-def rank(contacts: list[Contact], bases: set[str]) -> list[Contact]:
-    """Those who speak the language first, then lived experience, then the rest."""
-    return sorted(contacts, key=lambda c: (not speaks_any(c, bases), not c.lived_experience,
-                                           c.is_national, c.name.lower(), c.id))
-
-
-def ranking_languages(viewer, args: dict) -> set[str]:
-    if "language" in args:
-        return {base_language(args["language"])}
-    return home_languages(viewer.languages)
-
-
-def contact_query(viewer, args: dict):
-    query = select(Contact).where(visible_contacts(viewer)).options(*LOAD_OPTIONS)
-    if "municipality_id" in args and is_admin(viewer):
-        query = query.where(or_(Contact.municipality_id == args["municipality_id"],
-                                Contact.municipality_id.is_(None)))
-    if "topic" in args:
-        query = query.where(Contact.topic_rows.any(topic=args["topic"]))
-    if "kind" in args:
-        query = query.where(Contact.kind == ContactKind(args["kind"]))
-    if args.get("q"):
-        pattern = "%" + LIKE_SPECIALS.sub(r"\\\g<0>", args["q"].lower()) + "%"
-        query = query.where(or_(func.lower(Contact.name).like(pattern, escape="\\"),
-                                func.lower(Contact.organisation).like(pattern, escape="\\")))
-    if args.get("mine"):
-        query = query.where(Contact.user_id == viewer.id)
-    if args.get("active_only"):
-        query = query.where(Contact.active)
-    return query.limit(MAX_RANKED)
-
-
-def ranked_page(viewer, args: dict, only_speakers: bool = False,
-                with_original: bool = False) -> list[dict]:
-    bases = ranking_languages(viewer, args)
-    contacts = list(db.session.scalars(contact_query(viewer, args)))
-    if only_speakers:
-        contacts = [c for c in contacts if speaks_any(c, bases)]
-    contacts = rank(contacts, bases)
-    page = contacts[args["offset"]:args["offset"] + args["limit"]]
-    return [present(contact, viewer, bases, with_original=with_original) for contact in page]
 
 
 def validate_municipality(municipality_id: int | None) -> None:
@@ -145,7 +57,7 @@ def apply_screening(contact: Contact, check: dict | None, actor) -> None:
     if (checked_on, valid_until) == (contact.screening_checked_on, contact.screening_valid_until):
         return
     contact.screening_checked_on, contact.screening_valid_until = checked_on, valid_until
-    contact.screening_checked_by_id = actor.id if check else None
+    contact.screening_checked_by = actor if check else None
     record(actor, "contact.screening", contact.municipality_id, contact_id=contact.id,
            checked_on=checked_on.isoformat() if checked_on else None,
            valid_until=valid_until.isoformat() if valid_until else None)
@@ -175,38 +87,12 @@ def texts_saved(contact: Contact, data: dict) -> None:
         request_translation("contact", contact.id)
 
 
-def my_people(youth: User, limit: int) -> list[dict]:
-    """Assigned contacts first, then others here who speak the young person's language."""
-    bases = home_languages(youth.languages)
-    assigned = rank(list(db.session.scalars(
-        select(Contact).join(Assignment, Assignment.contact_id == Contact.id)
-        .where(Assignment.youth_id == youth.id, Contact.active).options(*LOAD_OPTIONS))), bases)
-    assigned_ids = {c.id for c in assigned}
-    speakers = [c for c in db.session.scalars(contact_query(youth, {"active_only": True}))
-                if c.id not in assigned_ids and speaks_any(c, bases)]
-    people = [present(c, youth, bases, assigned=True, with_original=True) for c in assigned]
-    people += [present(c, youth, bases, with_original=True) for c in rank(speakers, bases)]
-    return people[:limit]
-
-
 def coverage(viewer, municipality_id: int | None) -> dict:
     youth = _youth_for_coverage(viewer, municipality_id)
     people = _assigned_languages([y.id for y in youth])
     available = _available_speakers({y.municipality_id for y in youth})
-    rows = [_coverage_row(y, people.get(y.id, []), available) for y in youth]
-    total = len(rows)
-    with_three = sum(1 for row in rows if not row["fewer_than_three"])
-    with_language = sum(1 for row in rows if row["speaks_language"])
-    return {
-        "youth_total": total, "with_three_or_more": with_three,
-        "with_language_match": with_language,
-        "share_three_or_more": round(with_three / total, 4) if total else None,
-        "share_language_match": round(with_language / total, 4) if total else None,
-        "screening_needed": _screening_needed(viewer, municipality_id),
-        "needs_attention": sorted(
-            (row for row in rows if row["fewer_than_three"] or not row["speaks_language"]),
-            key=lambda row: (row["people"], row["speaks_language"], row["display_name"].lower())),
-    }
+    rows = [present.coverage_row(y, people.get(y.id, []), available) for y in youth]
+    return present.present_coverage(rows, _screening_needed(viewer, municipality_id))
 
 
 def _screening_needed(viewer, municipality_id: int | None) -> list[dict]:
@@ -220,7 +106,7 @@ def _screening_needed(viewer, municipality_id: int | None) -> list[dict]:
                                     Contact.municipality_id.is_(None)))
     else:
         query = query.where(Contact.municipality_id == viewer.municipality_id)
-    return screening.needing_screening(db.session.scalars(query.order_by(Contact.name,
+    return screening.needing_screening(db.session.scalars(query.order_by(Contact.name_key,
                                                                          Contact.id)))
 
 
@@ -255,29 +141,17 @@ def _available_speakers(municipality_ids: set[int]) -> list[tuple[int | None, se
     return [(c.municipality_id, {base_language(code) for code in c.languages}) for c in contacts]
 
 
-def _coverage_row(youth: User, people: list[list[str]], available) -> dict:
-    bases = home_languages(youth.languages)
-    return {
-        "id": youth.id, "display_name": youth.display_name, "location": youth.location,
-        "languages": youth.languages, "people": len(people),
-        "speaks_language": any(base_language(c) in bases for langs in people for c in langs),
-        "fewer_than_three": len(people) < PEOPLE_ENOUGH,
-        "available_in_language": sum(
-            1 for municipality_id, spoken in available
-            if municipality_id in (None, youth.municipality_id) and spoken & bases),
-    }
-
-
-def list_assignments(viewer, args: dict) -> list[dict]:
+def list_assignments(viewer, args: dict) -> dict:
+    """A page of assignments, oldest first."""
     query = select(Assignment).where(assignments_in_scope(viewer)).options(
         selectinload(Assignment.youth), selectinload(Assignment.contact))
     if "youth_id" in args:
         query = query.where(Assignment.youth_id == args["youth_id"])
     if "contact_id" in args:
         query = query.where(Assignment.contact_id == args["contact_id"])
-    rows = db.session.scalars(query.order_by(Assignment.id)
-                              .offset(args["offset"]).limit(args["limit"]))
-    return [present_assignment(a) for a in rows]
+    page = keyset_page(query, (Assignment.id,), args, "assignments")
+    page["items"] = [present.present_assignment(a) for a in page["items"]]
+    return page
 
 
 def assign(youth: User, contact: Contact, actor) -> Assignment:
@@ -289,8 +163,3 @@ def assign(youth: User, contact: Contact, actor) -> Assignment:
         fail(409, "already_assigned", _("This contact is already one of their people."))
     return assignment
 
-
-def present_assignment(assignment: Assignment) -> dict:
-    return {"id": assignment.id, "created_at": assignment.created_at,
-            "youth": {"id": assignment.youth.id, "name": assignment.youth.display_name},
-            "contact": {"id": assignment.contact.id, "name": assignment.contact.name}}

@@ -36,3 +36,13 @@ def pick_text(rows: Mapping[str, object], original: str,
 def editor_statuses(rows: Mapping[str, object], original: str) -> dict[str, str]:
     """Every language's translation status, for the editor's tabs."""
     return translation_statuses(rows, original, FIELDS)
+
+
+def home_languages(languages: list[str]) -> set[str]:
+    """The languages that count as "their language": all but Dutch, unless Dutch is all."""
+    bases = {base_language(code) for code in languages}
+    return (bases - {"nl"}) or bases
+
+
+def speaks_any(contact, bases: set[str]) -> bool:
+    return any(base_language(code) in bases for code in contact.languages)

@@ -1,16 +1,14 @@
-from flask_login import current_user
+from marshmallow import RAISE
 
-from meedoen.authz import roles_required
-from meedoen.contacts import services
-from meedoen.contacts.schemas import QUERY, ContactSchema, LangQuerySchema, RankQuerySchema
 from meedoen.core import fields
 from meedoen.core.api import Blueprint
-from meedoen.core.errors import fail
-from meedoen.core.validation import Schema
-from meedoen.topics import TOPICS, get_topic
+from meedoen.core.validation import LangQuerySchema, Schema
+from meedoen.topics import TOPICS
 
+# Who helps with a topic (GET /topics/{slug}/contacts) is a contacts list: contacts/routes.py.
 blp = Blueprint("topics", __name__, url_prefix="/api/v1/topics",
                 description="I need help with ...: topics, example questions and who helps")
+QUERY = {"location": "query", "unknown": RAISE}
 
 
 class TopicSchema(Schema):
@@ -27,15 +25,3 @@ class TopicSchema(Schema):
 def list_topics(args):
     return [topic.as_dict() for topic in TOPICS]
 
-
-@blp.route("/<string:slug>/contacts")
-@roles_required()
-@blp.arguments(RankQuerySchema, **QUERY)
-@blp.response(200, ContactSchema(many=True))
-def topic_contacts(args, slug):
-    """Who helps with this topic here and nationally: my languages first, then lived
-    experience, then the rest."""
-    if get_topic(slug) is None:
-        fail(404)
-    return services.ranked_page(current_user, {**args, "topic": slug, "active_only": True},
-                                with_original=True)
