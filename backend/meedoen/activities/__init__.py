@@ -18,6 +18,7 @@ def init_app(app: Flask) -> None:
 
     api.register_blueprint(blp)
     api.register_blueprint(feedback)
+    notices.register()  # the groups of its notices a youth can turn off
     reminders.register()  # the day-before reminders, made by the background work
     # An erased account's places in coming activities go to the waiting list first.
     eraser("activities.places")(give_up_places_of)

@@ -2,6 +2,7 @@
 
 from flask_babel import format_datetime, get_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from meedoen.events import renderer
 from meedoen.extensions import db
@@ -11,6 +12,19 @@ ACTIVITY_CHANGED = "activity.changed"
 ACTIVITY_CANCELLED = "activity.cancelled"
 SIGNUP_PROMOTED = "activity.promoted"
 WHEN_FORMAT = "EEEE d MMMM, HH:mm"
+
+
+def register() -> None:
+    """Called by the activities' init_app: the groups a youth can turn off in their profile
+    (the day-before reminder's group is in reminders.py)."""
+    from meedoen.notifications.preferences import notice_group
+
+    notice_group("activity_changed", _l("An activity I signed up for changed time or place"),
+                 [ACTIVITY_CHANGED, "activity.*"], position=20)
+    notice_group("activity_cancelled", _l("An activity I signed up for was cancelled"),
+                 [ACTIVITY_CANCELLED], position=30)
+    notice_group("waiting_list", _l("I got a place from the waiting list"), [SIGNUP_PROMOTED],
+                 position=40)
 
 
 def _rendered(event, title, body) -> dict | None:

@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 
 from flask_babel import format_datetime, get_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, select
 from sqlalchemy.exc import IntegrityError
 
@@ -24,10 +25,14 @@ AHEAD = timedelta(hours=24)
 
 
 def register() -> None:
-    """Called by the activities' init_app: the reminders run with the background work."""
+    """Called by the activities' init_app: the reminders run with the background work, and a
+    youth can turn them off in their profile (listed first)."""
     from meedoen.notifications.dispatch import due_work
+    from meedoen.notifications.preferences import notice_group
 
     due_work("reminders")(make_due_reminders)
+    notice_group("activity_reminder", _l("Reminder the day before an activity"),
+                 [REMINDER_KIND], position=10)
 
 
 def make_due_reminders(now: datetime) -> int:

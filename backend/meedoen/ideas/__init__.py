@@ -11,3 +11,4 @@ def init_app(app: Flask) -> None:
     from meedoen.ideas.routes import blp
 
     api.register_blueprint(blp)
+    notices.register()  # the group of its notices a user can turn off

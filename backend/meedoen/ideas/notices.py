@@ -1,6 +1,7 @@
 """What the proposer and supporters of an idea are told (delivered by the notifications feature)."""
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from meedoen.events import renderer
 from meedoen.extensions import db
@@ -10,6 +11,13 @@ from meedoen.ideas.present import wanted_language
 
 STATUS_CHANGED = "idea.status_changed"
 HIDDEN = "idea.hidden"
+
+
+def register() -> None:
+    """Called by the ideas' init_app: a user can turn these off in their profile."""
+    from meedoen.notifications.preferences import notice_group
+
+    notice_group("ideas", _l("News about ideas"), ["idea.*"], position=60)
 
 
 def _idea_and_title(event) -> tuple[Idea | None, str]:

@@ -1,32 +1,39 @@
-"""Automatic messages in groups that a user can turn off in their profile."""
+"""Automatic messages in groups that a user can turn off in their profile.
 
-from flask_babel import lazy_gettext as _l
+Each feature declares its groups where it renders their messages (``notice_group``, called
+from its init_app): the label in the settings screen, the notice kinds in it and where it is
+listed. A new feature adds its kinds in its own folder; this module names none.
+"""
+
+from collections.abc import Iterable
+
 from sqlalchemy import select
 
 from meedoen.extensions import db
 from meedoen.notifications.models import NotificationOptOut
 
-REMINDER_KIND = "activity.reminder"
+# group -> (position, label); "kind" or "prefix.*" -> group.
+_groups: dict[str, tuple[int, object]] = {}
+_kind_groups: dict[str, str] = {}
 
-GROUPS = {
-    "activity_reminder": _l("Reminder the day before an activity"),
-    "activity_changed": _l("An activity I signed up for changed time or place"),
-    "activity_cancelled": _l("An activity I signed up for was cancelled"),
-    "waiting_list": _l("I got a place from the waiting list"),
-    "answers": _l("Questions and answers"),
-    "ideas": _l("News about ideas"),
-}
-KIND_GROUPS = {
-    REMINDER_KIND: "activity_reminder",
-    "activity.changed": "activity_changed",
-    "activity.cancelled": "activity_cancelled",
-    "activity.promoted": "waiting_list",
-}
-PREFIX_GROUPS = {"activity": "activity_changed", "question": "answers", "idea": "ideas"}
+
+def notice_group(group: str, label, kinds: Iterable[str], *, position: int) -> None:
+    """Register a group a user can turn off: ``label`` (lazy gettext) in the settings screen,
+    listed by ``position`` (smaller first); ``kinds`` are notice kinds (``"activity.changed"``)
+    or ``"activity.*"`` for every kind of that prefix that no group names itself."""
+    _groups[group] = (position, label)
+    for kind in kinds:
+        _kind_groups[kind] = group
+
+
+def groups() -> dict[str, object]:
+    """group -> label, in the order of the settings screen."""
+    return {group: label for group, (_, label) in
+            sorted(_groups.items(), key=lambda item: item[1][0])}
 
 
 def group_of(kind: str) -> str | None:
-    return KIND_GROUPS.get(kind) or PREFIX_GROUPS.get(kind.split(".", 1)[0])
+    return _kind_groups.get(kind) or _kind_groups.get(kind.split(".", 1)[0] + ".*")
 
 
 def opted_out(user_id: int) -> set[str]:
@@ -37,7 +44,7 @@ def opted_out(user_id: int) -> set[str]:
 def settings_of(user_id: int) -> list[dict]:
     off = opted_out(user_id)
     return [{"group": group, "label": str(label), "enabled": group not in off}
-            for group, label in GROUPS.items()]
+            for group, label in groups().items()]
 
 
 def change_settings(user_id: int, changes: dict[str, bool]) -> None:

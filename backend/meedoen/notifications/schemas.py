@@ -7,7 +7,7 @@ from meedoen.core import fields, validate
 from meedoen.core.pagination import PageArgsSchema, page_schema
 from meedoen.core.validation import LanguageCode, Range, Schema, Text
 from meedoen.notifications.models import URGENT_REASON_MAX
-from meedoen.notifications.preferences import GROUPS
+from meedoen.notifications.preferences import groups
 
 TITLE_MAX = 120
 BODY_MAX = 1000
@@ -149,6 +149,11 @@ class PreferencesSchema(Schema):
     settings = fields.List(fields.Nested(PreferenceSchema))
 
 
+def _known_group(group: str) -> None:
+    """The groups the features registered (when the request comes, not at import)."""
+    validate.OneOf(list(groups()))(group)
+
+
 class PreferencesPatchSchema(Schema):
-    settings = fields.Dict(keys=fields.String(validate=validate.OneOf(list(GROUPS))),
+    settings = fields.Dict(keys=fields.String(validate=_known_group),
                            values=fields.Boolean(), required=True)

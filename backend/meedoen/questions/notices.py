@@ -37,3 +37,10 @@ def render_question_notice(event) -> dict:
 
 for _kind in NOTICES:
     renderer(_kind)(render_question_notice)
+
+
+def register() -> None:
+    """Called by the questions' init_app: a user can turn these off in their profile."""
+    from meedoen.notifications.preferences import notice_group
+
+    notice_group("answers", _l("Questions and answers"), ["question.*"], position=50)
