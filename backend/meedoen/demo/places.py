@@ -6,7 +6,7 @@ from meedoen.auth.models import MentorLocation, Role, User
 from meedoen.demo import demo_loader
 from meedoen.extensions import db
 from meedoen.places.models import Location, LocationKind, Municipality
-from meedoen.places.routes import slugify
+from meedoen.places.services import slugify
 
 MUNICIPALITIES = ("Amsterdam", "Tilburg", "Groningen", "Schouwen-Duiveland", "Het Hogeland")
 LOCATION_KINDS = (LocationKind.KWE, LocationKind.KWE_PLUS, LocationKind.KWG)

@@ -7,6 +7,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import update
 
+from meedoen.audit.models import record
 from meedoen.auth.models import Role, User
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
@@ -40,6 +41,7 @@ def create_invite(creator: User, role: Role, municipality_id: int | None,
         expires_at=utcnow() + current_app.config["INVITE_VALID_FOR"],
     )
     db.session.add(invite)
+    record(creator, "invite.create", municipality_id, role=role.value)
     return invite, code
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import func, select, update
 
 from meedoen.activities import signups
 from meedoen.activities.models import Activity, ActivityStatus, Signup, SignupStatus
+from meedoen.audit.models import record
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
@@ -39,8 +40,11 @@ def by_organiser(organiser: User, activity: Activity, youth_id: int,
     codes.require_window(activity, organiser=True)
     if _signup_status(youth_id, activity.id) != SignupStatus.CONFIRMED:
         fail(404, "not_signed_up", _("This person is not signed up for this activity."))
-    return _record(activity, youth_id, CheckinMethod.ORGANISER, walk_in=False,
-                   by=organiser, helped=helped)
+    result = _record(activity, youth_id, CheckinMethod.ORGANISER, walk_in=False,
+                     by=organiser, helped=helped)
+    record(organiser, "participation.checkin", activity.municipality_id,
+           activity_id=activity.id, youth_id=youth_id, helped=helped)
+    return result
 
 
 def _require_published(activity: Activity) -> None:
@@ -76,31 +80,18 @@ def _checkin_of(user_id: int, activity_id: int) -> Checkin | None:
         .execution_options(populate_existing=True)).scalar_one_or_none()
 
 
-def door_list(activity: Activity) -> list[dict]:
-    """Everyone going (confirmed) and every walk-in, with whether they are here."""
-    rows = db.session.execute(
+def door_list(activity: Activity) -> list:
+    """Everyone going (confirmed) and every walk-in, with their check-in if they are here."""
+    return db.session.execute(
         select(User.id, User.display_name, Signup.status, Checkin)
         .select_from(User)
         .outerjoin(Signup, (Signup.user_id == User.id) & (Signup.activity_id == activity.id))
         .outerjoin(Checkin, (Checkin.user_id == User.id) & (Checkin.activity_id == activity.id))
         .where((Signup.status == SignupStatus.CONFIRMED) | Checkin.id.is_not(None))
-        .order_by(func.lower(User.display_name), User.id))
-    return [{"user_id": r.id, "display_name": r.display_name,
-             "here": r.Checkin is not None,
-             "checked_in_at": r.Checkin.created_at if r.Checkin else None,
-             "method": r.Checkin.method.value if r.Checkin else None,
-             "walk_in": bool(r.Checkin and r.Checkin.walk_in),
-             "helped": bool(r.Checkin and r.Checkin.helped)} for r in rows]
+        .order_by(func.lower(User.display_name), User.id)).all()
 
 
-def answer(checkin: Checkin, created: bool) -> dict:
-    return {"activity_id": checkin.activity_id, "user_id": checkin.user_id,
-            "method": checkin.method.value, "walk_in": checkin.walk_in,
-            "helped": checkin.helped, "checked_in_at": checkin.created_at.isoformat(),
-            "already": not created}
-
-
-def turnout(activity: Activity) -> list[dict]:
+def turnout(activity: Activity) -> list:
     """Per occurrence of the activity's series (or just this one): going, here, walk-ins."""
     same = (Activity.series_id == activity.series_id if activity.series_id is not None
             else Activity.id == activity.id)
@@ -109,11 +100,8 @@ def turnout(activity: Activity) -> list[dict]:
              .scalar_subquery())
     here = select(func.count()).select_from(Checkin).where(Checkin.activity_id == Activity.id)
     walk_ins = here.where(Checkin.walk_in.is_(True)).scalar_subquery()
-    rows = db.session.execute(
+    return db.session.execute(
         select(Activity.id, Activity.starts_at, Activity.status, going.label("going"),
                here.scalar_subquery().label("here"), walk_ins.label("walk_ins"))
         .where(same, Activity.municipality_id == activity.municipality_id)
-        .order_by(Activity.starts_at))
-    return [{"activity_id": r.id, "starts_at": r.starts_at, "status": r.status.value,
-             "signed_up": r.going, "here": r.here, "walk_ins": r.walk_ins,
-             "past": r.starts_at <= utcnow()} for r in rows]
+        .order_by(Activity.starts_at)).all()

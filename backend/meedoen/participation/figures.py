@@ -29,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 
 from meedoen.activities.models import AMSTERDAM, Activity, Signup, SignupStatus
+from meedoen.audit.models import record
 from meedoen.auth.models import Role, User
 from meedoen.core.models import utcnow
 from meedoen.extensions import db
@@ -283,6 +284,13 @@ def _new_youth_statement():
 def _new_without_participation(rows) -> int:
     """How many new youth did not check in during their first 30 days."""
     return sum(1 for joined, first in rows if first is None or first > joined + FIRST_DAYS)
+
+
+def follow_up(viewer: User, location_ids=None) -> list:
+    """``new_without_participation`` of the viewer's municipality; each look is audited."""
+    rows = new_without_participation(viewer.municipality_id, location_ids)
+    record(viewer, "participation.follow_up.view", viewer.municipality_id, count=len(rows))
+    return rows
 
 
 def new_without_participation(municipality_id: int, location_ids=None) -> list:

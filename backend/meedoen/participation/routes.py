@@ -7,15 +7,21 @@ from marshmallow import RAISE
 
 from meedoen.activities.policy import get_signups_viewable, get_visible_or_404
 from meedoen.activities.routes import IDEMPOTENCY_HEADER_DOC
-from meedoen.audit.models import record
 from meedoen.auth.models import Role
 from meedoen.authz import roles_required
 from meedoen.core.api import Blueprint
 from meedoen.core.errors import fail
 from meedoen.core.idempotency import run_once
 from meedoen.core.validation import LangQuerySchema
-from meedoen.extensions import db
-from meedoen.participation import checkins, codes, figures, policy, statement_pdf, year
+from meedoen.participation import (
+    checkins,
+    codes,
+    figures,
+    policy,
+    present,
+    statement_pdf,
+    year,
+)
 from meedoen.participation.schemas import (
     BirthYearSchema,
     CheckinCodeSchema,
@@ -61,17 +67,12 @@ def check_in(data, activity_id):
         fail(403)
     activity = get_signups_viewable(activity_id, user)
 
-    def effect():
-        result = checkins.by_organiser(user, activity, data["user_id"], data["helped"])
-        record(user, "participation.checkin", activity.municipality_id,
-               activity_id=activity.id, youth_id=data["user_id"], helped=data["helped"])
-        return _answer(result)
-
-    return run_once(user, effect)
+    return run_once(user, lambda: _answer(
+        checkins.by_organiser(user, activity, data["user_id"], data["helped"])))
 
 
 def _answer(result) -> tuple[dict, int]:
-    return checkins.answer(*result), 200
+    return present.checkin(*result), 200
 
 
 @blp.route("/checkins", methods=["POST"])
@@ -92,7 +93,7 @@ def check_in_with_code(data):
 @blp.response(200, DoorListItemSchema(many=True))
 def door_list(activity_id):
     """Everyone going and every walk-in, with whether they are here (the organiser's list)."""
-    return checkins.door_list(get_signups_viewable(activity_id, _me()))
+    return present.door_list(checkins.door_list(get_signups_viewable(activity_id, _me())))
 
 
 @blp.route("/activities/<int:activity_id>/checkin-code")
@@ -108,7 +109,7 @@ def checkin_code(activity_id):
 @blp.response(200, TurnoutItemSchema(many=True))
 def turnout(activity_id):
     """Signed up, here and walk-ins for every occurrence of the activity's series."""
-    return checkins.turnout(get_signups_viewable(activity_id, _me()))
+    return present.turnout(checkins.turnout(get_signups_viewable(activity_id, _me())))
 
 
 @blp.route("/me/year")
@@ -127,7 +128,6 @@ def my_year(args):
 def put_birth_year(data):
     """My year of birth (optional), only for the figures by age band; null removes it."""
     year.set_birth_year(_me(), data["birth_year"])
-    db.session.commit()
     return {"birth_year": year.birth_year(_me())}
 
 
@@ -205,10 +205,5 @@ def follow_up():
     """New youth (joined 30 to 90 days ago) who did not take part in their first 30 days:
     a mentor sees those of their houses, a youth worker those of the municipality."""
     user = _me()
-    rows = figures.new_without_participation(user.municipality_id,
-                                             policy.follow_up_locations(user))
-    houses = {loc.id: loc.name for loc in user.municipality.locations}
-    record(user, "participation.follow_up.view", user.municipality_id, count=len(rows))
-    db.session.commit()
-    return [{"user_id": r.id, "display_name": r.display_name,
-             "house": houses.get(r.location_id), "joined_at": r.created_at} for r in rows]
+    rows = figures.follow_up(user, policy.follow_up_locations(user))
+    return present.follow_up(rows, user.municipality)

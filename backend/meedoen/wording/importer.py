@@ -12,6 +12,7 @@ from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import select
 
 from meedoen.core.models import utcnow
+from meedoen.core.transaction import committing
 from meedoen.extensions import db
 from meedoen.wording.catalog import placeholders, translations_dir
 from meedoen.wording.models import SuggestionStatus, WordingSuggestion
@@ -82,8 +83,8 @@ def import_accepted(directory: Path) -> dict[str, tuple[list, list]]:
 @with_appcontext
 def import_accepted_command(directory: Path | None):
     """Write accepted, not yet imported wordings into the catalogs and mark them checked."""
-    results = import_accepted(directory or translations_dir())
-    db.session.commit()
+    with committing():
+        results = import_accepted(directory or translations_dir())
     if not results:
         click.echo("No accepted wordings wait to be imported.")
     for language, (imported, skipped) in sorted(results.items()):

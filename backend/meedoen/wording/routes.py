@@ -4,10 +4,10 @@ from meedoen.auth.models import Role
 from meedoen.authz import roles_required
 from meedoen.core.api import Blueprint
 from meedoen.core.pagination import page_schema
-from meedoen.extensions import db
 from meedoen.wording import services
 from meedoen.wording.catalog import suggestable_languages
 from meedoen.wording.policy import check_reviewer, get_reviewable_suggestion, reviewed_languages
+from meedoen.wording.present import present_reviewer
 from meedoen.wording.schemas import (
     DecisionSchema,
     ReviewerGrantSchema,
@@ -53,9 +53,7 @@ def review_languages():
 @blp.response(201, SuggestionSchema)
 def suggest(data):
     """A better wording of one text; it waits for a reviewer of the language."""
-    suggestion = services.suggest(me(), data)
-    db.session.commit()
-    return suggestion
+    return services.suggest(me(), data)
 
 
 @blp.route("/suggestions")
@@ -77,7 +75,6 @@ def decide(data, suggestion_id):
     same as the original text's; the suggester is thanked in their inbox."""
     suggestion = get_reviewable_suggestion(me(), suggestion_id)
     services.decide(me(), suggestion, data)
-    db.session.commit()
     return suggestion
 
 
@@ -85,7 +82,7 @@ def decide(data, suggestion_id):
 @roles_required(Role.ADMIN)
 @blp.response(200, ReviewerListSchema)
 def list_reviewers():
-    return {"items": [services.present_reviewer(r) for r in services.reviewers()]}
+    return {"items": [present_reviewer(r) for r in services.reviewers()]}
 
 
 @blp.route("/reviewers", methods=["POST"])
@@ -94,9 +91,7 @@ def list_reviewers():
 @blp.response(201, ReviewerSchema)
 def grant_reviewer(data):
     """Let a person (any role) review the suggestions of one language."""
-    reviewer = services.grant(me(), data)
-    db.session.commit()
-    return services.present_reviewer(reviewer)
+    return present_reviewer(services.grant(me(), data))
 
 
 @blp.route("/reviewers/<int:reviewer_id>", methods=["DELETE"])
@@ -104,4 +99,3 @@ def grant_reviewer(data):
 @blp.response(204)
 def revoke_reviewer(reviewer_id):
     services.revoke(me(), reviewer_id)
-    db.session.commit()

@@ -126,10 +126,3 @@ def revoke(admin, reviewer_id: int) -> None:
     record(admin, "wording.reviewer_revoke", reviewer.user.municipality_id,
            user_id=reviewer.user_id, language=reviewer.language)
     db.session.delete(reviewer)
-
-
-def present_reviewer(reviewer: LanguageReviewer) -> dict:
-    user = reviewer.user
-    return {"id": reviewer.id, "user_id": user.id, "username": user.username,
-            "display_name": user.display_name, "role": user.role.value,
-            "language": reviewer.language, "created_at": reviewer.created_at}
