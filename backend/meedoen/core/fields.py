@@ -60,24 +60,12 @@ _DATETIME = {**_FIELD, "invalid": _l("This is not a valid date and time."),
              "format": _l("This is not a valid date and time.")}
 
 
-class Field(ma_fields.Field):
-    default_error_messages = _FIELD
-
-
-class Raw(ma_fields.Raw):
-    default_error_messages = _FIELD
-
-
-class Function(ma_fields.Function):
-    default_error_messages = _FIELD
-
-
-class Method(ma_fields.Method):
-    default_error_messages = _FIELD
-
-
-class Constant(ma_fields.Constant):
-    default_error_messages = _FIELD
+def _translated(base: type, messages: dict) -> type:
+    """``base`` under its own name, with these messages (and ``base``'s others)."""
+    return type(base.__name__, (base,), {"default_error_messages": messages,
+                                         "__module__": __name__,
+                                         "__qualname__": base.__name__,
+                                         "__doc__": base.__doc__})
 
 
 class String(ma_fields.String):
@@ -105,55 +93,24 @@ class Integer(ma_fields.Integer):
         return number
 
 
-class Float(ma_fields.Float):
-    default_error_messages = {**_NUMBER, **_SPECIAL}
-
-
-class Decimal(ma_fields.Decimal):
-    default_error_messages = {**_NUMBER, **_SPECIAL}
-
-
-class Boolean(ma_fields.Boolean):
-    default_error_messages = {**_FIELD, "invalid": _l("This must be true or false.")}
-
-
-class DateTime(ma_fields.DateTime):
-    default_error_messages = _DATETIME
-
-
-class AwareDateTime(ma_fields.AwareDateTime):
-    default_error_messages = _DATETIME
-
-
-class Date(ma_fields.Date):
-    default_error_messages = {**_FIELD, "invalid": _l("This is not a valid date."),
-                              "format": _l("This is not a valid date.")}
-
-
-class Time(ma_fields.Time):
-    default_error_messages = {**_FIELD, "invalid": _l("This is not a valid time."),
-                              "format": _l("This is not a valid time.")}
-
-
-class List(ma_fields.List):
-    default_error_messages = {**_FIELD, "invalid": _l("This must be a list.")}
-
-
-class Dict(ma_fields.Dict):
-    default_error_messages = {**_FIELD, "invalid": _l("This must be an object.")}
-
-
-class Nested(ma_fields.Nested):
-    default_error_messages = {**_FIELD, "type": _l("This must be an object.")}
-
-
-class Pluck(ma_fields.Pluck):
-    default_error_messages = {**_FIELD, "type": _l("This must be an object.")}
-
-
-class Enum(ma_fields.Enum):
-    default_error_messages = _FIELD
-
-
-class UUID(ma_fields.UUID):
-    default_error_messages = {**_FIELD, "invalid_uuid": _l("This is not a valid identifier.")}
+Field = _translated(ma_fields.Field, _FIELD)
+Raw = _translated(ma_fields.Raw, _FIELD)
+Function = _translated(ma_fields.Function, _FIELD)
+Method = _translated(ma_fields.Method, _FIELD)
+Constant = _translated(ma_fields.Constant, _FIELD)
+Enum = _translated(ma_fields.Enum, _FIELD)
+Float = _translated(ma_fields.Float, {**_NUMBER, **_SPECIAL})
+Decimal = _translated(ma_fields.Decimal, {**_NUMBER, **_SPECIAL})
+Boolean = _translated(ma_fields.Boolean, {**_FIELD, "invalid": _l("This must be true or false.")})
+DateTime = _translated(ma_fields.DateTime, _DATETIME)
+AwareDateTime = _translated(ma_fields.AwareDateTime, _DATETIME)
+Date = _translated(ma_fields.Date, {**_FIELD, "invalid": _l("This is not a valid date."),
+                                    "format": _l("This is not a valid date.")})
+Time = _translated(ma_fields.Time, {**_FIELD, "invalid": _l("This is not a valid time."),
+                                    "format": _l("This is not a valid time.")})
+List = _translated(ma_fields.List, {**_FIELD, "invalid": _l("This must be a list.")})
+Dict = _translated(ma_fields.Dict, {**_FIELD, "invalid": _l("This must be an object.")})
+Nested = _translated(ma_fields.Nested, {**_FIELD, "type": _l("This must be an object.")})
+Pluck = _translated(ma_fields.Pluck, {**_FIELD, "type": _l("This must be an object.")})
+UUID = _translated(ma_fields.UUID, {**_FIELD,
+                                    "invalid_uuid": _l("This is not a valid identifier.")})
