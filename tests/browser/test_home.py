@@ -9,7 +9,7 @@ from meedoen.funds.models import Intermediary
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from .conftest import wait_idle
+from .conftest import check_axe, check_tap_targets, screenshot, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -45,3 +45,28 @@ def test_the_support_tile_only_for_youth_and_intermediaries(phone, live_app):
             db.session.delete(db.session.get(Intermediary, mentor_id))
             db.session.commit()
     assert youth.errors == [] and worker.errors == []
+
+
+ONE_ROW = """() => {
+    const bar = document.querySelector('.top-bar');
+    const boxes = [...bar.children].map((child) => child.getBoundingClientRect());
+    return {height: bar.getBoundingClientRect().height,
+            oneRow: Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom)),
+            sideways: document.documentElement.scrollWidth - window.innerWidth};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ti", "am", "om", "nl", "ar"])
+@pytest.mark.parametrize("username", ["demo-youth", "demo-mentor"])
+def test_the_top_bar_keeps_one_row_on_a_360_px_phone(phone, lang, username):
+    """The brand, check-in and settings side by side (they wrapped onto two rows in ti, om,
+    nl and ar): the links have their icon above a small label, as in the bottom bar."""
+    page = phone(lang, username, "/")
+    expect(page.locator(".top-bar .top-link")).to_have_count(2)
+    wait_idle(page)
+    bar = page.evaluate(ONE_ROW)
+    assert bar["oneRow"] and bar["height"] <= 72 and bar["sideways"] <= 0, (lang, bar)
+    check_tap_targets(page, f"{lang}-{username}-top-bar")
+    check_axe(page, f"{lang}-{username}-home")  # the small labels keep their contrast
+    screenshot(page, f"{lang}-{username}-home-top-bar")
+    assert page.errors == []
