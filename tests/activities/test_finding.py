@@ -3,9 +3,11 @@
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import marshmallow as ma
 import pytest
 from meedoen.activities.models import ActivityStatus, Signup, SignupStatus, Transport
 from meedoen.auth.models import Role
+from meedoen.core.dumping import FastDumpSchema
 from meedoen.extensions import db
 from sqlalchemy import event
 
@@ -114,25 +116,71 @@ def test_youth_see_upcoming_published_and_cancelled_of_their_municipality(
     assert titles(client.get("/api/v1/activities")) == ["Open", "Concept", "Elders", "Afgelast"]
 
 
-def test_pages_are_sorted_by_time(client, youth, town):
+def _page(client, query: str) -> tuple[list[str], str | None]:
+    answer = client.get(f"/api/v1/activities?{query}").get_json()
+    return [i["text"]["title"] for i in answer["items"]], answer["next_cursor"]
+
+
+def test_pages_are_sorted_by_time_and_go_on_from_the_cursor(client, youth, town):
     for day in (5, 1, 3, 2, 4):
         make_activity(town, {"nl": (f"Dag {day}", "")}, starts_at=soon(days=day))
     client.login_as(youth)
-    first = client.get("/api/v1/activities?per_page=2").get_json()
-    assert [i["text"]["title"] for i in first["items"]] == ["Dag 1", "Dag 2"]
-    assert (first["has_more"], first["page"], first["per_page"]) == (True, 1, 2)
-    last = client.get("/api/v1/activities?per_page=2&page=3").get_json()
-    assert [i["text"]["title"] for i in last["items"]] == ["Dag 5"] and not last["has_more"]
-    exact = client.get("/api/v1/activities?per_page=5").get_json()
-    assert len(exact["items"]) == 5 and not exact["has_more"]
-    beyond = client.get("/api/v1/activities?per_page=2&page=9").get_json()
-    assert beyond["items"] == [] and not beyond["has_more"]
+    first, cursor = _page(client, "limit=2")
+    assert first == ["Dag 1", "Dag 2"] and cursor
+    second, cursor = _page(client, f"limit=2&cursor={cursor}")
+    assert second == ["Dag 3", "Dag 4"]
+    last, cursor = _page(client, f"limit=2&cursor={cursor}")
+    assert last == ["Dag 5"] and cursor is None
+    exact, cursor = _page(client, "limit=5")
+    assert len(exact) == 5 and cursor is None
+
+
+def test_same_time_and_new_activities_while_paging_skip_and_repeat_none(client, youth, town):
+    """Keyset on (starts_at, id): activities at the same time page by id; one added before
+    the cursor's place is not repeated, one added after it shows up once."""
+    same = soon(days=2)
+    for n in range(5):
+        make_activity(town, {"nl": (f"Tegelijk {n}", "")}, starts_at=same)
+    client.login_as(youth)
+    first, cursor = _page(client, "limit=3")
+    assert first == ["Tegelijk 0", "Tegelijk 1", "Tegelijk 2"]
+    make_activity(town, {"nl": ("Eerder", "")}, starts_at=soon(days=1))
+    make_activity(town, {"nl": ("Later", "")}, starts_at=soon(days=3))
+    rest, cursor = _page(client, f"limit=3&cursor={cursor}")
+    assert rest == ["Tegelijk 3", "Tegelijk 4", "Later"] and cursor is None
+
+
+def test_a_cursor_keeps_the_filters_it_is_sent_with(client, youth, town):
+    for day in range(1, 6):
+        make_activity(town, {"nl": (f"Dag {day}", "")}, starts_at=soon(days=day),
+                      cost_cents=0 if day % 2 else 300)
+    client.login_as(youth)
+    free, cursor = _page(client, "free=true&limit=2")
+    assert free == ["Dag 1", "Dag 3"]
+    assert _page(client, f"free=true&limit=2&cursor={cursor}") == (["Dag 5"], None)
+
+
+@pytest.mark.parametrize("cursor", ["garbage", "eyJhIjoxfQ.forged"])
+def test_a_forged_cursor_is_refused(client, youth, cursor):
+    client.login_as(youth)
+    response = client.get(f"/api/v1/activities?cursor={cursor}")
+    assert response.status_code == 400 and response.get_json()["code"] == "invalid_cursor"
+
+
+def test_a_cursor_of_another_list_is_refused(client, factory, youth, town):
+    from meedoen.core.pagination import encode_cursor
+
+    client.login_as(youth)
+    with client.application.test_request_context():
+        borrowed = encode_cursor([soon(days=1), 1], "users")
+    response = client.get(f"/api/v1/activities?cursor={borrowed}")
+    assert response.status_code == 400 and response.get_json()["code"] == "invalid_cursor"
 
 
 @pytest.mark.parametrize("query", [
-    "surprise=1", "per_page=101", "per_page=0", "page=0", "free=maybe", "category=wizardry",
-    "language=klingon-x", "from=gisteren", "q=" + "x" * 101, "q=a%00b", "status=gone",
-    "page=99999999999999999999", "to=9999-12-31", "from=0001-01-01",
+    "surprise=1", "limit=101", "limit=0", "page=2", "per_page=20", "free=maybe",
+    "category=wizardry", "language=klingon-x", "from=gisteren", "q=" + "x" * 101, "q=a%00b",
+    "status=gone", "limit=99999999999999999999", "to=9999-12-31", "from=0001-01-01",
 ])
 def test_bad_query_parameters_are_refused(client, youth, query):
     client.login_as(youth)
@@ -159,9 +207,9 @@ class StatementCounter:
         self.statements.append(statement)
 
 
-@pytest.mark.parametrize("per_page", [1, 10, 100])
+@pytest.mark.parametrize("limit", [1, 10, 100])
 def test_the_list_runs_at_most_four_statements_whatever_the_page_size(
-        client, factory, town, youth, per_page):
+        client, factory, town, youth, limit):
     others = [factory.user(Role.YOUTH, town) for _ in range(3)]
     for n in range(120):
         activity = make_activity(town, {"nl": (f"Activiteit {n}", ""), "ar": ("نشاط", ""),
@@ -173,18 +221,32 @@ def test_the_list_runs_at_most_four_statements_whatever_the_page_size(
                           status=SignupStatus.WAITLISTED))
     db.session.commit()
     client.login_as(youth)
-    for query in (f"per_page={per_page}&lang=ar", f"per_page={per_page}&free=true&q=activ",
-                  f"per_page={per_page}&page=1000"):
+    cursor = client.get(f"/api/v1/activities?limit={limit}").get_json()["next_cursor"]
+    for query in (f"limit={limit}&lang=ar", f"limit={limit}&free=true&q=activ",
+                  f"limit={limit}&cursor={cursor}"):
         with StatementCounter(db.engine) as counter:
             response = client.get(f"/api/v1/activities?{query}")
         assert response.status_code == 200
         assert len(counter.statements) <= 4, counter.statements
-    items = client.get("/api/v1/activities?per_page=100&lang=ti").get_json()["items"]
+    items = client.get("/api/v1/activities?limit=100&lang=ti").get_json()["items"]
     assert len(items) == 100 and all(i["text"]["language"] == "ti" for i in items)
-    mine = [i for i in client.get("/api/v1/activities?per_page=100").get_json()["items"]
-            + client.get("/api/v1/activities?per_page=100&page=2").get_json()["items"]
-            if i["my_signup"]]
+    first = client.get("/api/v1/activities?limit=100").get_json()
+    second = client.get(f"/api/v1/activities?limit=100&cursor={first['next_cursor']}")
+    mine = [i for i in first["items"] + second.get_json()["items"] if i["my_signup"]]
     assert [i["my_signup"] for i in mine] == ["waitlisted"]
+
+
+def test_the_list_goes_through_its_schema(client, town, youth, monkeypatch):
+    """The list's answer is ActivityPageSchema's dump: the same as marshmallow's own dump
+    (FastDumpSchema only plans it), with aware ISO 8601 times."""
+    make_activity(town, {"nl": ("Met alles", ""), "ar": ("كل شيء", "")}, capacity=4,
+                  cost_cents=250, support_note="Jeugdfonds", languages=["nl", "ar"])
+    make_activity(town, {"nl": ("Zonder grens", "")}, starts_at=soon(days=3))
+    client.login_as(youth)
+    sent = client.get("/api/v1/activities?lang=ar&limit=1").get_json()
+    assert sent["next_cursor"] and sent["items"][0]["starts_at"].endswith("+00:00")
+    monkeypatch.setattr(FastDumpSchema, "_serialize", ma.Schema._serialize)
+    assert client.get("/api/v1/activities?lang=ar&limit=1").get_json() == sent
 
 
 def test_etag_and_if_none_match(client, factory, town, youth):

@@ -48,13 +48,16 @@ def _feed_owner(world, scope, actor):
 
 @maker("feed")
 def make_feed(world, scope, actor):
-    return feed_token(_feed_owner(world, scope, actor))
+    token = feed_token(_feed_owner(world, scope, actor))
+    db.session.commit()  # outside a request: the test commits what a request would
+    return token
 
 
 @maker("revoked_feed")
 def make_revoked_feed(world, scope, actor):
     token = feed_token(_feed_owner(world, scope, actor))
     revoke_feed(_feed_owner(world, scope, actor))
+    db.session.commit()
     return token
 
 

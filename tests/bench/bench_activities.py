@@ -16,6 +16,7 @@ import asyncio
 import json
 import os
 import random
+import re
 import statistics
 import sys
 import tempfile
@@ -28,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("MEEDOEN_INSTANCE", tempfile.mkdtemp(prefix="meedoen-bench-"))
 
 import aiohttp  # noqa: E402
+import requests  # noqa: E402
 from meedoen import create_app  # noqa: E402
 from meedoen.activities.models import (  # noqa: E402
     AMSTERDAM,
@@ -48,13 +50,33 @@ from tests.conftest import _create_postgres_database  # noqa: E402
 LANGUAGES = ("nl", "ar", "ti")
 TITLES = {"nl": "Activiteit %d", "ar": "نشاط %d", "ti": "ንጥፈት %d"}
 DESCRIPTION = "Samen sporten, koken of spelen. " * 4
+# Pages of 20 (before the one pagination: per_page=20, the default then). "page=3" is the
+# third page: its cursor is fetched page by page before the clock starts (page_paths).
 QUERIES = (
-    "lang=ar&per_page=20", "lang=ti&category=sport&per_page=20",
-    "lang=nl&free=true&evenings=true&weekends=true", "lang=fa&language=ar&per_page=20",
-    "lang=ar&spots_left=true&transport=true", "lang=ti&beginner=true&support=true",
-    "lang=nl&q=Activiteit 12", "lang=ar&page=3&per_page=20", "lang=so&category=music",
-    "lang=ar&from={today}&to={in_a_month}&per_page=20",
+    "lang=ar&limit=20", "lang=ti&category=sport&limit=20",
+    "lang=nl&free=true&evenings=true&weekends=true&limit=20", "lang=fa&language=ar&limit=20",
+    "lang=ar&spots_left=true&transport=true&limit=20",
+    "lang=ti&beginner=true&support=true&limit=20", "lang=nl&q=Activiteit 12&limit=20",
+    "lang=ar&page=3&limit=20", "lang=so&category=music&limit=20",
+    "lang=ar&from={today}&to={in_a_month}&limit=20",
 )
+PAGE = re.compile(r"&page=(\d+)")
+
+
+def page_paths(base: str, paths: list[str], cookie: str) -> list[str]:
+    """Each path with ``&page=N`` becomes the path of its N-th page (``&cursor=``)."""
+    resolved = []
+    for path in paths:
+        if not (match := PAGE.search(path)):
+            resolved.append(path)
+            continue
+        first = PAGE.sub("", path)
+        path = first
+        for _ in range(int(match.group(1)) - 1):
+            answer = requests.get(base + path, cookies={"meedoen_session": cookie}, timeout=30)
+            path = f"{first}&cursor={answer.json()['next_cursor']}"
+        resolved.append(path)
+    return resolved
 
 
 def seed(count: int) -> User:
@@ -183,7 +205,7 @@ def main() -> None:
               f"{args.clients} concurrent clients, {args.seconds:g} s per kind in "
               f"{args.rounds} alternating rounds")
         with gunicorn(url, app.config["SECRET_KEY"], args.workers, args.threads) as base:
-            runs = {"health": ["/api/v1/health"], "list": paths}
+            runs = {"health": ["/api/v1/health"], "list": page_paths(base, paths, cookie)}
             alternate(base, runs, cookie, args.clients, 4, 2)  # warm up both
             results = alternate(base, runs, cookie, args.clients, args.seconds, args.rounds)
         baseline, listing = results["health"], results["list"]

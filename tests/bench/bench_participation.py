@@ -33,12 +33,17 @@ from meedoen.places.models import Location, LocationKind, Municipality  # noqa: 
 from sqlalchemy import event, insert, select, text  # noqa: E402
 
 from tests.activities.server import gunicorn, session_cookie  # noqa: E402
-from tests.bench.bench_activities import alternate, percentile, report  # noqa: E402
+from tests.bench.bench_activities import (  # noqa: E402
+    alternate,
+    page_paths,
+    percentile,
+    report,
+)
 from tests.conftest import _create_postgres_database  # noqa: E402
 
 LANGUAGES = ("ar", "ti", "fa", "so", "ps", "am", "ku", "tr", "fr", "nl")
-LIST_QUERIES = ("lang=ar&per_page=20", "lang=ti&category=sport&per_page=20",
-                "lang=nl&free=true&per_page=20", "lang=ar&page=2&per_page=20")
+LIST_QUERIES = ("lang=ar&limit=20", "lang=ti&category=sport&limit=20",
+                "lang=nl&free=true&limit=20", "lang=ar&page=2&limit=20")
 
 
 def _town(name: str, houses: int) -> tuple[Municipality, list[int]]:
@@ -151,7 +156,8 @@ def main() -> None:
               f"{small_count} (20 youth); gunicorn {args.workers} workers × {args.threads} "
               f"threads, {args.clients} clients, {args.seconds:g} s per kind")
         with gunicorn(url, app.config["SECRET_KEY"], args.workers, args.threads) as base:
-            runs = {"list": ["/api/v1/activities?" + q for q in LIST_QUERIES],
+            runs = {"list": page_paths(base, ["/api/v1/activities?" + q for q in LIST_QUERIES],
+                                       cookie),
                     "figures": ["/api/v1/figures/participation"]}
             alternate(base, runs, cookie, args.clients, 4, 2)  # warm up both
             results = alternate(base, runs, cookie, args.clients, args.seconds, args.rounds)

@@ -46,7 +46,7 @@ def clipped_controls(page) -> list[str]:
 
 
 def activity_id(page) -> int:
-    return page.evaluate("""async () => (await (await fetch('/api/v1/activities?per_page=1'))
+    return page.evaluate("""async () => (await (await fetch('/api/v1/activities?limit=1'))
         .json()).items[0].id""")
 
 

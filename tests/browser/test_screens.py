@@ -28,7 +28,7 @@ def _ids(page) -> dict:
             const r = await fetch('/api/v1' + path);
             return r.ok ? r.json() : null;
         };
-        const activities = await get('/activities?per_page=1');
+        const activities = await get('/activities?limit=1');
         const inbox = await get('/inbox?limit=1');
         const sent = await get('/notifications?limit=1');
         return {activity: activities?.items[0]?.id, inbox: inbox?.items[0]?.id,

@@ -71,7 +71,7 @@ def test_unreachable_shows_saved_screens_and_keeps_the_signup(phone, live_app, l
     page = phone(lang, username, "/activities")
     wait_for_service_worker(page)
     activity_id = page.evaluate("""async () => {
-        const list = await (await fetch('/api/v1/activities?per_page=50')).json();
+        const list = await (await fetch('/api/v1/activities?limit=50')).json();
         const open = list.items.find((a) => !a.my_signup && a.spots_left !== 0);
         return open && open.id; }""")
     assert activity_id

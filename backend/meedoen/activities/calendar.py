@@ -20,7 +20,7 @@ from meedoen.activities.models import (
     Signup,
     SignupStatus,
 )
-from meedoen.activities.queries import language
+from meedoen.activities.present import language
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
@@ -65,12 +65,12 @@ def feed_url(user: User) -> str:
 
 
 def feed_token(user: User) -> str:
-    """The user's feed token, made (and committed) on first use."""
+    """The user's feed token; its secret is made on first use (the request commits it)."""
     feed = db.session.get(CalendarFeed, user.id)
     if feed is None:
         feed = CalendarFeed(user_id=user.id, secret=secrets.token_hex(16))
         db.session.add(feed)
-        db.session.commit()
+        db.session.flush()
     return f"{user.id}.{_signature(user.id, feed.secret)}"
 
 
@@ -78,7 +78,7 @@ def revoke_feed(user: User) -> None:
     feed = db.session.get(CalendarFeed, user.id)
     if feed is not None:
         db.session.delete(feed)
-        db.session.commit()
+        db.session.flush()
 
 
 def _signature(user_id: int, secret: str) -> str:

@@ -22,7 +22,7 @@ from meedoen.activities.models import (
     SignupStatus,
 )
 from meedoen.activities.policy import can_see_signups, visible
-from meedoen.activities.queries import language
+from meedoen.activities.present import language
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow

@@ -13,7 +13,6 @@ from meedoen.authz import roles_required
 from meedoen.core.api import Blueprint
 from meedoen.core.errors import fail
 from meedoen.core.validation import LangQuerySchema
-from meedoen.extensions import db
 
 ORGANISERS = tuple(POSTERS)
 
@@ -30,7 +29,6 @@ def give_feedback(data, activity_id):
     user = current_user._get_current_object()
     activity = get_visible_or_404(activity_id, user)
     feedback.give_feedback(user, activity, data)
-    db.session.commit()
 
 
 @blp.route("/activities/<int:activity_id>/feedback")

@@ -1,10 +1,9 @@
-"""Finding activities and shaping them for the API, in the asked language."""
+"""Reading activities: the list's page statement, sign-ups and counts. The answers are
+shaped in ``present``."""
 
-from collections import namedtuple
 from datetime import datetime, time, timedelta
 from functools import lru_cache
 
-from flask_babel import get_locale
 from sqlalchemy import Integer, and_, bindparam, func, literal, or_, select
 from sqlalchemy.orm import selectinload
 
@@ -16,18 +15,15 @@ from meedoen.activities.models import (
     SignupStatus,
     Transport,
 )
-from meedoen.activities.policy import can_manage, visible_to
-from meedoen.activities.texts import FIELDS as TEXT_FIELDS
+from meedoen.activities.policy import visible_to
 from meedoen.auth.models import Role, User
 from meedoen.core.models import utcnow
+from meedoen.core.pagination import bound_keyset, cursor_parameters, next_cursor
 from meedoen.extensions import db
-from meedoen.i18n.texts import localized, translation_statuses
 
 MAX_GOING_TOGETHER = 50
-
-
-def language() -> str:
-    return str(get_locale())
+LIST_NAME = "activities"  # the list's cursors open no other list
+ORDER = (Activity.starts_at, Activity.id)
 
 
 # The busiest endpoint: ONE statement per page (its texts come along as one string per
@@ -40,11 +36,11 @@ FIELDS = (
     "support_note", "transport", "capacity", "taken", "spoken", "beginner_friendly",
     "min_age", "max_age", "organiser", "original_language")
 PAGE_COLUMNS = [Activity.__table__.c[name] for name in FIELDS]
+ID, STARTS_AT = FIELDS.index("id"), FIELDS.index("starts_at")
 # The texts of a row travel as one string: fields and texts split by the ASCII unit and
 # record separators, which input validation never lets into a text (cheaper than JSON).
 UNIT, RECORD = "\x1f", "\x1e"
 AGGREGATES = {"postgresql": func.string_agg, "sqlite": func.group_concat}
-PageText = namedtuple("PageText", "language origin source_hash title description")
 LIKE_ESCAPE = "/"
 
 FILTERS = {
@@ -84,32 +80,37 @@ FILTER_VALUES = {
 }
 
 
-def find(user: User, args: dict) -> dict:
-    """One page of upcoming activities, with their texts, in one statement whatever the
-    page size.
+def find(user: User, args: dict) -> tuple[list, str | None]:
+    """One page of upcoming activities (plain rows: FIELDS, my sign-up, the texts joined)
+    and the cursor of the next page, in one statement whatever the page size.
 
-    No total count: counting every match costs a scan of all of them on every request;
-    ``has_more`` comes from fetching one activity extra."""
-    page, per_page = args["page"], args["per_page"]
+    Keyset paging on (starts_at, id), the cursor's values bound like the filters'. No total
+    count: counting every match costs a scan of all of them on every request; the next
+    cursor comes from fetching one activity extra."""
+    limit = args["limit"]
     chosen = tuple(name for name in FILTERS if args.get(name)
                    and (name not in STAFF_ONLY or user.role != Role.YOUTH))
     values = {name: FILTER_VALUES.get(name, _as_is)(args[name]) for name in chosen}
-    statement = _page_statement(db.session.get_bind().dialect.name, user.role, chosen)
+    after = cursor_parameters(args, ORDER, LIST_NAME)
+    statement = _page_statement(db.session.get_bind().dialect.name, user.role, chosen,
+                                bool(after))
     # Core, not the ORM session: plain rows need none of its result machinery (a tenth faster).
     rows = db.session.connection().execute(statement, {
-        **values, "viewer": user.id, "municipality": user.municipality_id, "now": utcnow(),
-        "limit": per_page + 1, "offset": (page - 1) * per_page}).all()
-    wanted = language()
-    return {"items": [_page_item(row, wanted) for row in rows[:per_page]],
-            "has_more": len(rows) > per_page, "page": page, "per_page": per_page}
+        **values, **after, "viewer": user.id, "municipality": user.municipality_id,
+        "now": utcnow(), "limit": limit + 1}).all()
+    return rows[:limit], next_cursor(rows, limit, _key, LIST_NAME)
+
+
+def _key(row) -> list:
+    return [row[STARTS_AT], row[ID]]
 
 
 def _as_is(value):
     return value
 
 
-@lru_cache(maxsize=512)
-def _page_statement(dialect: str, role: Role, chosen: tuple[str, ...]):
+@lru_cache(maxsize=1024)
+def _page_statement(dialect: str, role: Role, chosen: tuple[str, ...], after: bool):
     unit = literal(UNIT)
     joined = (ActivityText.language + unit + ActivityText.origin + unit
               + func.coalesce(ActivityText.source_hash, "") + unit + ActivityText.title + unit
@@ -124,70 +125,21 @@ def _page_statement(dialect: str, role: Role, chosen: tuple[str, ...]):
     free_times = [FILTERS[name] for name in chosen if name in FREE_TIMES]
     if free_times:
         clauses.append(or_(*free_times))
+    if after:
+        clauses.append(bound_keyset(ORDER))
     return (select(*PAGE_COLUMNS, my_signup, texts)
             .where(visible_to(role, bindparam("municipality")),
                    Activity.ends_at > bindparam("now"), *clauses)
-            .order_by(Activity.starts_at, Activity.id)
-            .limit(bindparam("limit", type_=Integer))
-            .offset(bindparam("offset", type_=Integer)))
+            .order_by(*ORDER)
+            .limit(bindparam("limit", type_=Integer)))
 
 
-def _page_item(row, wanted: str) -> dict:
-    *fields, my_signup, texts = row  # one unpacking: cheaper than 25 attribute look-ups
-    return _shape(dict(zip(FIELDS, fields, strict=True)), _split_texts(texts), wanted, my_signup)
-
-
-def _split_texts(joined: str | None) -> list[PageText]:
-    if not joined:
-        return []
-    texts = [PageText(*text.split(UNIT, 4)) for text in joined.split(RECORD)]
-    return [text._replace(source_hash=text.source_hash or None) for text in texts]
-
-
-def summary(activity: Activity, texts: list, wanted: str,
-            my_signup: SignupStatus | None = None, with_original: bool = False) -> dict:
-    """An activity in the asked language."""
-    return _shape({name: getattr(activity, name) for name in FIELDS}, texts, wanted, my_signup,
-                  with_original)
-
-
-def _shape(fields: dict, texts: list, wanted: str, my_signup: SignupStatus | None,
-           with_original: bool = False) -> dict:
-    """The answer's form of an activity from its FIELDS (changes and returns ``fields``)."""
-    capacity, taken = fields["capacity"], fields.pop("taken")
-    fields.update(
-        status=fields["status"].value, transport=fields["transport"].value,
-        starts_at=fields["starts_at"].isoformat(), ends_at=fields["ends_at"].isoformat(),
-        timezone="Europe/Amsterdam", free=fields["cost_cents"] == 0, going=taken,
-        spots_left=None if capacity is None else max(capacity - taken, 0),
-        languages=fields.pop("spoken").split(),
-        text=localized(texts, fields.pop("original_language"), wanted, with_original),
-        my_signup=SignupStatus(my_signup).value if my_signup else None)
-    return fields
-
-
-def detail(activity: Activity, user: User) -> dict:
-    mine = db.session.scalar(select(Signup.status).where(Signup.activity_id == activity.id,
+def my_signup(activity: Activity, user: User) -> SignupStatus | None:
+    return db.session.scalar(select(Signup.status).where(Signup.activity_id == activity.id,
                                                          Signup.user_id == user.id))
-    shown = summary(activity, activity.texts, language(), mine, with_original=True)
-    shown.update(contact_name=activity.contact_name, contact_phone=activity.contact_phone,
-                 waitlisted=_count_status(activity, SignupStatus.WAITLISTED),
-                 going_together=going_together(activity, user))
-    if can_manage(user, activity):
-        shown["texts"] = editor_texts(activity)
-    return shown
 
 
-def editor_texts(activity: Activity) -> dict:
-    """Every language with its translation status, for the editor's tabs."""
-    by_language = {text.language: text for text in activity.texts}
-    status = translation_statuses(by_language, activity.original_language, TEXT_FIELDS)
-    return {language: {"title": text.title, "description": text.description,
-                       "translation": status[language]}
-            for language, text in by_language.items()}
-
-
-def _count_status(activity: Activity, status: SignupStatus) -> int:
+def count_status(activity: Activity, status: SignupStatus) -> int:
     return db.session.scalar(select(func.count()).select_from(Signup).where(
         Signup.activity_id == activity.id, Signup.status == status))
 
@@ -203,23 +155,21 @@ def going_together(activity: Activity, viewer: User) -> list[str]:
     return list(db.session.scalars(query))
 
 
-def signup_list(activity: Activity) -> list[dict]:
+def signups(activity: Activity):
+    """(display name, status, queued at) of who goes and who waits."""
     query = (select(User.display_name, Signup.status, Signup.queued_at)
              .join(Signup, Signup.user_id == User.id)
              .where(Signup.activity_id == activity.id,
                     Signup.status.in_((SignupStatus.CONFIRMED, SignupStatus.WAITLISTED)))
              .order_by(Signup.status, Signup.queued_at, Signup.id))
-    return [{"display_name": name, "status": status.value, "signed_up_at": queued_at}
-            for name, status, queued_at in db.session.execute(query)]
+    return db.session.execute(query)
 
 
-def my_activities(user: User) -> list[dict]:
-    """My sign-ups (going or waiting) for activities that have not ended yet."""
+def my_signups(user: User):
+    """(activity, sign-up status) of my sign-ups (going or waiting) that have not ended."""
     query = (select(Activity, Signup.status)
              .join(Signup, and_(Signup.activity_id == Activity.id, Signup.user_id == user.id))
              .where(Signup.status != SignupStatus.CANCELLED, Activity.ends_at > utcnow())
              .order_by(Activity.starts_at, Activity.id)
              .options(selectinload(Activity.texts)))
-    wanted = language()
-    return [{**summary(activity, activity.texts, wanted, status), "signup_status": status.value}
-            for activity, status in db.session.execute(query)]
+    return db.session.execute(query)

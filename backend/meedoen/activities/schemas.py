@@ -7,6 +7,8 @@ from marshmallow import validates_schema
 from meedoen.activities.models import ActivityStatus, SignupStatus, Transport
 from meedoen.categories import CATEGORY_SLUGS
 from meedoen.core import fields, validate
+from meedoen.core.dumping import FastDumpSchema
+from meedoen.core.pagination import PageArgsSchema, page_schema
 from meedoen.core.validation import LanguageCode, Range, Schema, Text
 from meedoen.i18n.fallback import LocalizedTextSchema
 
@@ -87,7 +89,9 @@ class ActivityPatchSchema(ActivityInSchema):
         """Checked against the stored texts in the service."""
 
 
-class ActivityQuerySchema(Schema):
+class ActivityQuerySchema(PageArgsSchema):
+    """The list's filters, and ?limit=&cursor= (the one pagination, meedoen.core.pagination)."""
+
     category = fields.List(fields.String(validate=validate.OneOf(CATEGORY_SLUGS)))
     date_from = fields.Date(data_key="from", validate=Range(*SEARCHABLE_DATES))
     date_to = fields.Date(data_key="to", validate=Range(*SEARCHABLE_DATES))
@@ -101,21 +105,20 @@ class ActivityQuerySchema(Schema):
     spots_left = fields.Boolean()
     q = Text(max_length=100)
     status = fields.Enum(ActivityStatus, by_value=True, metadata={"description": "Staff only"})
-    page = fields.Integer(load_default=1, validate=Range(1, 100_000))
-    per_page = fields.Integer(load_default=20, validate=Range(1, 100))
-    lang = fields.String(metadata={"description": "Language of the answer"})
 
 
-class ActivitySchema(Schema):
+class ActivitySchema(FastDumpSchema):
+    """An activity in the asked language. Planned once (FastDumpSchema): a page of them goes
+    through this schema at the cost of copying its fields."""
+
     id = fields.Integer()
     municipality_id = fields.Integer()
     location_id = fields.Integer(allow_none=True)
     series_id = fields.Integer(allow_none=True)
     status = fields.String()
     category = fields.String()
-    # Strings already in ISO 8601: the list is sent without a second serialisation pass.
-    starts_at = fields.String(metadata={"format": "date-time"})
-    ends_at = fields.String(metadata={"format": "date-time"})
+    starts_at = fields.DateTime()
+    ends_at = fields.DateTime()
     timezone = fields.String()
     venue_name = fields.String()
     venue_address = fields.String()
@@ -148,11 +151,7 @@ class ActivityDetailSchema(ActivitySchema):
                         metadata={"description": "Every language (staff who manage it only)"})
 
 
-class ActivityPageSchema(Schema):
-    items = fields.List(fields.Nested(ActivitySchema))
-    has_more = fields.Boolean(metadata={"description": "A next page exists"})
-    page = fields.Integer()
-    per_page = fields.Integer()
+ActivityPageSchema = page_schema(ActivitySchema)
 
 
 class CreatedSchema(Schema):

@@ -17,13 +17,13 @@ The sort columns must be NOT NULL and the last one unique (an id), so that the o
 total and a key can be compared.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.sql import operators
 
 from meedoen.core import fields
@@ -86,12 +86,10 @@ def keyset_page(query, order: Sequence, args: dict, list_name: str, *,
         query = query.where(_after(order, decode_cursor(args["cursor"], list_name, len(order))))
     rows = list(db.session.execute(query.order_by(*order).limit(args["limit"] + 1)))
     items = [row[0] if len(row) == 1 else row for row in rows[:args["limit"]]]
-    next_cursor = None
-    if len(rows) > args["limit"]:
-        last = rows[args["limit"] - 1]
-        next_cursor = encode_cursor([_key_value(last, _column(term)) for term in order],
-                                    list_name)
-    return {"items": items, "next_cursor": next_cursor, **counted}
+    after = next_cursor(rows, args["limit"],
+                        lambda last: [_key_value(last, _column(term)) for term in order],
+                        list_name)
+    return {"items": items, "next_cursor": after, **counted}
 
 
 def _column(term):
@@ -110,7 +108,8 @@ def _key_value(row, column):
 
 
 def _after(order: Sequence, values: list):
-    """(a, b, c) > (x, y, z), spelled out so that both SQLite and PostgreSQL use indexes."""
+    """(a, b, c) > (x, y, z), spelled out so that both SQLite and PostgreSQL use indexes:
+    ``a >= x AND (a > x OR a = x AND b > y OR ...)``, the first part a range on an index."""
     columns = [_column(term) for term in order]
     clauses = []
     for index, term in enumerate(order):
@@ -118,7 +117,33 @@ def _after(order: Sequence, values: list):
         beyond = columns[index] < values[index] if _descending(term) else (
             columns[index] > values[index])
         clauses.append(and_(*equal, beyond))
-    return or_(*clauses)
+    if len(order) == 1:
+        return clauses[0]
+    first = columns[0] <= values[0] if _descending(order[0]) else columns[0] >= values[0]
+    return and_(first, or_(*clauses))
+
+
+def bound_keyset(order: Sequence):
+    """The condition of ``keyset_page`` with bind parameters (``after_0``, ``after_1``, ...)
+    instead of values, for a statement built once and cached: run it with
+    ``cursor_parameters(args, order, list_name)``."""
+    return _after(order, [bindparam(f"after_{index}") for index in range(len(order))])
+
+
+def cursor_parameters(args: dict, order: Sequence, list_name: str) -> dict:
+    """The values of ``bound_keyset``'s parameters from ``?cursor=``; {} on the first page."""
+    if not args.get("cursor"):
+        return {}
+    values = decode_cursor(args["cursor"], list_name, len(order))
+    return {f"after_{index}": value for index, value in enumerate(values)}
+
+
+def next_cursor(rows: Sequence, limit: int, key: Callable, list_name: str) -> str | None:
+    """The cursor after ``rows[limit - 1]`` when a row beyond the page was fetched (the query
+    asked for ``limit + 1``); ``key(row)`` gives its sort values."""
+    if len(rows) <= limit:
+        return None
+    return encode_cursor(key(rows[limit - 1]), list_name)
 
 
 def _serializer(list_name: str) -> URLSafeSerializer:

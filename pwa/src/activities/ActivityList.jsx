@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
-import { query, useApi } from "../lib/api.js";
+import { query } from "../lib/api.js";
 import { lang, t } from "../lib/i18n.js";
+import { usePages } from "../lib/pages.js";
 import { useSession } from "../lib/session.js";
 import { usePending } from "../ui/pending.jsx";
 import { Button, ButtonLink, Chip, Empty, ErrorNote, Loading, Page, TextField } from "../ui/kit.jsx";
@@ -14,24 +15,25 @@ const FILTERS = [
   ["language", () => t("My language"), "chat"],
 ];
 
+const PAGE = 20;
+
 export default function ActivityList({ query: params }) {
   const { user } = useSession();
   const [filters, setFilters] = useState(() => Object.fromEntries(
     FILTERS.map(([name]) => [name, params.get(name) === "1"])));
   const [q, setQ] = useState("");
   const [search, setSearch] = useState("");
-  const [pages, setPages] = useState(1);
   const path = "/activities" + query({
     free: filters.free && "true", evenings: filters.evenings && "true",
     weekends: filters.weekends && "true", transport: filters.transport && "true",
-    language: filters.language && lang(), q: search, per_page: 20 * pages,
+    language: filters.language && lang(), q: search, limit: PAGE,
   });
-  const { data, error, offline } = useApi(path, { cache: true });
+  const list = usePages(path, { cache: true }); // the first page is kept for offline use
   const pending = usePending();
-  const flip = (name) => { setFilters({ ...filters, [name]: !filters[name] }); setPages(1); };
+  const flip = (name) => setFilters({ ...filters, [name]: !filters[name] });
   const staff = user && user.role !== "youth";
   return (
-    <Page title={t("Activities")} offline={offline}
+    <Page title={t("Activities")} offline={list.offline}
       actions={staff && <ButtonLink href="/staff/activities/new" icon="plus" kind="secondary">{t("New activity")}</ButtonLink>}>
       <fieldset class="chips">
         <legend>{t("Show only")}</legend>
@@ -42,19 +44,19 @@ export default function ActivityList({ query: params }) {
       <form role="search" onSubmit={(e) => { e.preventDefault(); setSearch(q.trim()); }}>
         <TextField label={t("Search")} type="search" value={q} onValue={setQ} />
       </form>
-      <ErrorNote error={error} />
-      {!data && !error && <Loading />}
-      {data && (
+      <ErrorNote error={list.error} />
+      {!list.items && !list.error && <Loading />}
+      {list.items && (
         <>
-          {data.items.length === 0 && <Empty>{t("Nothing found. Try fewer filters.")}</Empty>}
+          {list.items.length === 0 && <Empty>{t("Nothing found. Try fewer filters.")}</Empty>}
           <ul class="card-list">
-            {data.items.map((a) => (
+            {list.items.map((a) => (
               <ActivityCard key={a.id} activity={a} level={2}
                 pending={pending.some((p) => p.activityId === a.id)} />
             ))}
           </ul>
-          {data.has_more && (
-            <Button kind="secondary" onClick={() => setPages(pages + 1)}>{t("Show more")}</Button>
+          {list.more && (
+            <Button kind="secondary" busy={list.loading} onClick={list.loadMore} data-more="activities">{t("Show more")}</Button>
           )}
         </>
       )}

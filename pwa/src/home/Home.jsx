@@ -11,7 +11,7 @@ function ThisWeek({ user }) {
   const today = new Date();
   const path = "/activities" + query({
     from: isoDay(today), to: isoDay(new Date(today.getTime() + 7 * 864e5)),
-    category: user.interests?.length ? user.interests : undefined, per_page: 5,
+    category: user.interests?.length ? user.interests : undefined, limit: 5,
   });
   const { data, offline } = useApi(path, { cache: true });
   const pending = usePending();

@@ -57,7 +57,7 @@ function Audience({ audience, setAudience }) {
 
 /** An activity or a contact the message opens; value "activity:12", "contact:3" or "". */
 function LinkPicker({ value, onValue, error }) {
-  const activities = useApi("/activities?status=published&per_page=50");
+  const activities = useApi("/activities?status=published&limit=50");
   const contacts = useApi("/contacts?limit=100");
   const groups = [
     { label: t("Activities"), options: (activities.data?.items || []).map((a) => ({

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
-import { query, useApi } from "../lib/api.js";
+import { query } from "../lib/api.js";
 import { t } from "../lib/i18n.js";
+import { usePages } from "../lib/pages.js";
 import { useSession } from "../lib/session.js";
 import { ActivityCard } from "../activities/parts.jsx";
 import { Button, ButtonLink, Chip, Empty, ErrorNote, Loading, Page, Section, Tile } from "../ui/kit.jsx";
@@ -8,10 +9,9 @@ import { Button, ButtonLink, Chip, Empty, ErrorNote, Loading, Page, Section, Til
 export default function StaffActivities() {
   const { user } = useSession();
   const [status, setStatus] = useState("published");
-  const [pages, setPages] = useState(1);
-  const { data, error, offline } = useApi("/activities" + query({ status, per_page: 20 * pages }), { cache: true });
+  const list = usePages("/activities" + query({ status, limit: 20 }), { cache: true });
   return (
-    <Page title={t("Manage")} offline={offline}>
+    <Page title={t("Manage")} offline={list.offline}>
       <ul class="tiles">
         <li><Tile href="/staff/activities/new" icon="plus" label={t("New activity")} /></li>
         <li><Tile href="/staff/invite" icon="qr" label={t("Invite a young person")} /></li>
@@ -28,14 +28,14 @@ export default function StaffActivities() {
           <Chip pressed={status === "draft"} onClick={() => setStatus("draft")}>{t("Draft")}</Chip>
           <Chip pressed={status === "cancelled"} onClick={() => setStatus("cancelled")}>{t("Cancelled")}</Chip>
         </div>
-        <ErrorNote error={error} />
-        {!data && !error && <Loading />}
-        {data?.items.length === 0 && <Empty>{t("No activities yet.")}</Empty>}
+        <ErrorNote error={list.error} />
+        {!list.items && !list.error && <Loading />}
+        {list.items?.length === 0 && <Empty>{t("No activities yet.")}</Empty>}
         <ul class="card-list">
-          {data?.items.map((a) => <ActivityCard key={a.id} activity={a} />)}
+          {list.items?.map((a) => <ActivityCard key={a.id} activity={a} />)}
         </ul>
-        {data?.has_more && (
-          <Button kind="secondary" onClick={() => setPages(pages + 1)}>{t("Show more")}</Button>
+        {list.more && (
+          <Button kind="secondary" busy={list.loading} onClick={list.loadMore} data-more="activities">{t("Show more")}</Button>
         )}
         <ButtonLink href="/staff/activities/new" icon="plus">{t("New activity")}</ButtonLink>
       </Section>

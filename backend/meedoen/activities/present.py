@@ -1,0 +1,109 @@
+"""Activities as the API shows them, in the asked language: every answer of this feature is
+shaped here (the rows and objects come from ``queries``) and sent through its schema."""
+
+from collections import namedtuple
+
+from flask_babel import get_locale
+
+from meedoen.activities import queries
+from meedoen.activities.models import Activity, SignupStatus
+from meedoen.activities.policy import can_manage
+from meedoen.activities.signups import waiting_position
+from meedoen.activities.texts import FIELDS as TEXT_FIELDS
+from meedoen.auth.models import User
+from meedoen.i18n.texts import localized, translation_statuses
+
+TIMEZONE = "Europe/Amsterdam"
+PageText = namedtuple("PageText", "language origin source_hash title description")
+
+
+def language() -> str:
+    return str(get_locale())
+
+
+def page(user: User, args: dict) -> dict:
+    """``GET /activities``: one page, ``{items, next_cursor}`` (ActivityPageSchema)."""
+    rows, next_cursor = queries.find(user, args)
+    wanted = language()
+    return {"items": [_page_item(row, wanted) for row in rows], "next_cursor": next_cursor}
+
+
+def _page_item(row, wanted: str) -> dict:
+    *fields, my_signup, texts = row  # one unpacking: cheaper than 25 attribute look-ups
+    return _shape(dict(zip(queries.FIELDS, fields, strict=True)), _split_texts(texts), wanted,
+                  my_signup)
+
+
+def _split_texts(joined: str | None) -> list[PageText]:
+    """The texts of a page row (see ``queries.UNIT``)."""
+    if not joined:
+        return []
+    texts = [PageText(*text.split(queries.UNIT, 4)) for text in joined.split(queries.RECORD)]
+    return [text._replace(source_hash=text.source_hash or None) for text in texts]
+
+
+def summary(activity: Activity, texts: list, wanted: str,
+            my_signup: SignupStatus | None = None, with_original: bool = False) -> dict:
+    """An activity in the asked language (ActivitySchema)."""
+    return _shape({name: getattr(activity, name) for name in queries.FIELDS}, texts, wanted,
+                  my_signup, with_original)
+
+
+def _shape(fields: dict, texts: list, wanted: str, my_signup: SignupStatus | None,
+           with_original: bool = False) -> dict:
+    """ActivitySchema's form of an activity from its FIELDS (changes and returns ``fields``)."""
+    capacity, taken = fields["capacity"], fields.pop("taken")
+    fields.update(
+        status=fields["status"].value, transport=fields["transport"].value,
+        timezone=TIMEZONE, free=fields["cost_cents"] == 0, going=taken,
+        spots_left=None if capacity is None else max(capacity - taken, 0),
+        languages=fields.pop("spoken").split(),
+        text=localized(texts, fields.pop("original_language"), wanted, with_original),
+        my_signup=SignupStatus(my_signup).value if my_signup else None)
+    return fields
+
+
+def detail(activity: Activity, user: User) -> dict:
+    """ActivityDetailSchema: with the contact, the waiting list's length, who goes together
+    and, for those who may manage it, every language's text."""
+    shown = summary(activity, activity.texts, language(), queries.my_signup(activity, user),
+                    with_original=True)
+    shown.update(contact_name=activity.contact_name, contact_phone=activity.contact_phone,
+                 waitlisted=queries.count_status(activity, SignupStatus.WAITLISTED),
+                 going_together=queries.going_together(activity, user))
+    if can_manage(user, activity):
+        shown["texts"] = editor_texts(activity)
+    return shown
+
+
+def created(activities: list[Activity], user: User) -> dict:
+    """CreatedSchema: the activity, or every occurrence of a series."""
+    return {"items": [detail(activity, user) for activity in activities]}
+
+
+def editor_texts(activity: Activity) -> dict:
+    """Every language with its translation status, for the editor's tabs."""
+    by_language = {text.language: text for text in activity.texts}
+    status = translation_statuses(by_language, activity.original_language, TEXT_FIELDS)
+    return {language: {"title": text.title, "description": text.description,
+                       "translation": status[language]}
+            for language, text in by_language.items()}
+
+
+def signup_list(activity: Activity) -> list[dict]:
+    """SignupListItemSchema, many."""
+    return [{"display_name": name, "status": status.value, "signed_up_at": queued_at}
+            for name, status, queued_at in queries.signups(activity)]
+
+
+def my_activities(user: User) -> list[dict]:
+    """MyActivitySchema, many: my sign-ups (going or waiting) that have not ended."""
+    wanted = language()
+    return [{**summary(activity, activity.texts, wanted, status), "signup_status": status.value}
+            for activity, status in queries.my_signups(user)]
+
+
+def signup_result(signup) -> dict:
+    """SignupResultSchema (sent as stored with its Idempotency-Key, meedoen.core.idempotency)."""
+    return {"activity_id": signup.activity_id, "status": signup.status.value,
+            "position": waiting_position(signup)}
