@@ -1,13 +1,13 @@
 import { useState } from "preact/hooks";
-import { query, useApi } from "../lib/api.js";
+import { query } from "../lib/api.js";
 import { t, tn } from "../lib/i18n.js";
+import { usePages } from "../lib/pages.js";
 import { isStaff, useSession } from "../lib/session.js";
 import { Button, ButtonLink, Chip, Empty, ErrorNote, Loading, Page, SelectField } from "../ui/kit.jsx";
 import { FeedbackDue } from "./Feedback.jsx";
 import { IdeaCard, STATUSES, statusLabel, useCategories } from "./parts.jsx";
 
 const PAGE = 20;
-const MOST = 100; // the API gives at most 100 at a time
 
 export default function IdeaList({ query: params }) {
   const { user } = useSession();
@@ -15,14 +15,11 @@ export default function IdeaList({ query: params }) {
   const [sort, setSort] = useState(params?.get("sort") === "newest" ? "newest" : "support");
   const [status, setStatus] = useState([]);
   const [category, setCategory] = useState("");
-  const [shown, setShown] = useState(PAGE);
-  const path = "/ideas" + query({ sort, status, category, per_page: shown });
-  const { data, error, offline } = useApi(path, { cache: true });
+  const ideas = usePages("/ideas" + query({ sort, status, category, limit: PAGE }), { cache: true });
+  const { items, offline } = ideas;
+  const error = items ? undefined : ideas.error;
   const youth = user?.role === "youth";
-  const flip = (s) => {
-    setStatus(status.includes(s) ? status.filter((x) => x !== s) : [...status, s]);
-    setShown(PAGE);
-  };
+  const flip = (s) => setStatus(status.includes(s) ? status.filter((x) => x !== s) : [...status, s]);
   return (
     <Page title={t("Ideas")} offline={offline}
       actions={youth && <ButtonLink href="/ideas/new" icon="plus" kind="secondary">{t("Propose")}</ButtonLink>}>
@@ -45,20 +42,21 @@ export default function IdeaList({ query: params }) {
           <Chip key={s} data-filter={s} pressed={status.includes(s)} onClick={() => flip(s)}>{statusLabel(s)}</Chip>
         ))}
       </fieldset>
-      <SelectField label={t("Category")} value={category} onValue={(v) => { setCategory(v); setShown(PAGE); }}
+      <SelectField label={t("Category")} value={category} onValue={setCategory}
         options={[{ value: "", label: t("All categories") },
                   ...categories.map((c) => ({ value: c.slug, label: c.label }))]} />
       <ErrorNote error={error} />
-      {!data && !error && <Loading />}
-      {data && (
+      {!items && !error && <Loading />}
+      {items && (
         <>
-          <p role="status">{tn("{count} idea", "{count} ideas", data.total)}</p>
-          {data.items.length === 0 && <Empty>{t("No ideas found.")}</Empty>}
+          <p role="status">{tn("{count} idea", "{count} ideas", ideas.info.total ?? items.length)}</p>
+          {items.length === 0 && <Empty>{t("No ideas found.")}</Empty>}
           <ul class="card-list">
-            {data.items.map((idea) => <IdeaCard key={idea.id} idea={idea} categories={categories} />)}
+            {items.map((idea) => <IdeaCard key={idea.id} idea={idea} categories={categories} />)}
           </ul>
-          {data.items.length < data.total && shown < MOST && (
-            <Button kind="secondary" onClick={() => setShown(Math.min(shown + PAGE, MOST))}>{t("Show more")}</Button>
+          <ErrorNote error={ideas.error} />
+          {ideas.more && (
+            <Button kind="secondary" busy={ideas.loading} onClick={ideas.loadMore}>{t("Show more")}</Button>
           )}
         </>
       )}

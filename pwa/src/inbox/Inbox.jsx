@@ -1,8 +1,8 @@
 import { useEffect } from "preact/hooks";
-import { useApi } from "../lib/api.js";
 import { formatDateTime, t } from "../lib/i18n.js";
+import { usePages } from "../lib/pages.js";
 import { Link } from "../router.js";
-import { Empty, ErrorNote, Loading, Page, UserText } from "../ui/kit.jsx";
+import { Button, Empty, ErrorNote, Loading, Page, UserText } from "../ui/kit.jsx";
 import { MachineMark } from "../ui/Translated.jsx";
 
 export function usePushRefresh(reload) {
@@ -14,15 +14,17 @@ export function usePushRefresh(reload) {
 }
 
 export default function Inbox() {
-  const { data, error, offline, reload } = useApi("/inbox", { cache: true });
-  usePushRefresh(reload);
+  const inbox = usePages("/inbox", { cache: true });
+  const { items, offline } = inbox;
+  const error = items ? undefined : inbox.error;
+  usePushRefresh(inbox.reload);
   return (
     <Page title={t("Messages")} offline={offline}>
       <ErrorNote error={error} />
-      {!data && !error && <Loading />}
-      {data?.items.length === 0 && <Empty>{t("No messages yet.")}</Empty>}
+      {!items && !error && <Loading />}
+      {items?.length === 0 && <Empty>{t("No messages yet.")}</Empty>}
       <ul class="card-list">
-        {data?.items.map((item) => (
+        {items?.map((item) => (
           <li key={item.id} class={item.read_at ? "" : "unread"}>
             <Link class="card" href={`/inbox/${item.id}`}>
               <h2><UserText text={item.title} language={item.lang} />
@@ -34,6 +36,8 @@ export default function Inbox() {
           </li>
         ))}
       </ul>
+      {items && <ErrorNote error={inbox.error} />}
+      {inbox.more && <Button kind="secondary" busy={inbox.loading} onClick={inbox.loadMore}>{t("Show more")}</Button>}
     </Page>
   );
 }
