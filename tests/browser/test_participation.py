@@ -110,3 +110,26 @@ def test_check_in_my_year_and_figures(phone, live_app):
     _shot(figures, "figures-ar")
     for page in (organiser, scanner, year, figures):
         assert page.errors == []
+
+
+def test_figures_of_a_chosen_month_and_for_admins_a_chosen_municipality(phone, live_app):
+    worker = phone("ti", "demo-worker", "/staff/figures")
+    worker.wait_for_selector(".big-number")
+    months = worker.eval_on_selector_all("select[name=month] option", "os => os.map(o => o.value)")
+    assert len(months) == 12 and months == sorted(months, reverse=True), months
+    with worker.expect_response(lambda r: f"month={months[1]}" in r.url) as asked:
+        worker.select_option("select[name=month]", months[1])
+    assert asked.value.ok
+    worker.wait_for_selector(f"a[href*='csv?month={months[1]}']")
+    _shot(worker, "figures-last-month-ti")
+
+    admin = phone("ar", "demo-admin", "/staff/figures")
+    admin.wait_for_selector("select[name=municipality_id]")
+    assert admin.query_selector(".big-number") is None  # nothing until a municipality is chosen
+    town = admin.eval_on_selector("select[name=municipality_id] option:nth-child(2)",
+                                  "o => o.value")
+    admin.select_option("select[name=municipality_id]", town)
+    admin.wait_for_selector(".big-number")
+    admin.wait_for_selector(f"a[href*='municipality_id={town}']")
+    _shot(admin, "figures-admin-ar")
+    assert worker.errors == [] and admin.errors == []

@@ -21,7 +21,7 @@ export default function TodayList() {
             <bdi>{a.text.title}</bdi> · {formatDateTime(a.starts_at)}</a></li>
         ))}
       </ul>
-      {["mentor", "youth_worker"].includes(user?.role) && (
+      {["mentor", "youth_worker", "admin"].includes(user?.role) && (
         <div class="btn-row"><ButtonLink kind="secondary" href="/staff/figures" icon="people">{t("Figures")}</ButtonLink></div>
       )}
     </Page>

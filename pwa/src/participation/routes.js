@@ -13,5 +13,5 @@ export default [
   { path: "/staff/checkin", roles: STAFF, load: () => import("./TodayList.jsx"),
     nav: { label: () => t("Check-in"), icon: "check", order: 80, place: "top" } },
   { path: "/staff/activities/:id/checkin", roles: STAFF, load: () => import("./DoorList.jsx") },
-  { path: "/staff/figures", roles: ["mentor", "youth_worker"], load: () => import("./Figures.jsx") },
+  { path: "/staff/figures", roles: ["mentor", "youth_worker", "admin"], load: () => import("./Figures.jsx") },
 ];
