@@ -81,6 +81,7 @@ CASES = [
         "other": by_role(403, anonymous=401, youth_worker=404, admin=200),
     }),
     Case("GET", "/api/v1/inbox", LOGGED_IN),
+    Case("GET", "/api/v1/inbox/{inbox_item}", OWN_ONLY),
     Case("POST", "/api/v1/inbox/{inbox_item}/read", OWN_ONLY, body={"opened": True}),
     Case("GET", "/api/v1/me/notification-settings", LOGGED_IN),
     Case("PATCH", "/api/v1/me/notification-settings", LOGGED_IN,

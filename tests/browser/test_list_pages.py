@@ -20,6 +20,7 @@ from playwright.sync_api import expect
 from sqlalchemy import delete, func, select
 
 from .conftest import wait_idle
+from .helpers import wait_for_service_worker
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(tempfile.gettempdir()) / "shots-list-pages"
@@ -146,3 +147,23 @@ def test_the_inbox_shows_more(phone, live_app, full_inbox):
         page = phone(lang, "demo-youth-ar", "/inbox")
         rows = page.locator("ul.card-list a.card")
         show_more_everything(page, live_app, lang, rows, full_inbox, DEFAULT_LIMIT, "inbox")
+    far = rows.last  # beyond the first page: the message screen opens it by itself
+    title = far.locator("h2").inner_text().split("\n")[0].strip()  # without "(new)"
+    far.click()
+    expect(page.locator("h1")).to_have_text(title)
+
+
+def test_offline_a_message_opens_from_the_saved_inbox(phone, live_app, full_inbox):
+    page = phone("ar", "demo-youth-ar", "/inbox")
+    wait_for_service_worker(page)
+    page.reload()
+    page.wait_for_selector("ul.card-list a.card")
+    page.wait_for_load_state("networkidle")  # the first page is saved
+    second = page.locator("ul.card-list a.card").nth(1)
+    href = second.get_attribute("href")
+    title = second.locator("h2").inner_text().split("\n")[0].strip()
+    page.context.set_offline(True)
+    page.goto(href)
+    expect(page.locator("h1")).to_have_text(title)
+    expect(page.locator(".note-offline")).to_have_count(1)
+    page.context.set_offline(False)

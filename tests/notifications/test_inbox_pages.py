@@ -44,3 +44,15 @@ def test_old_inbox_arguments_and_other_cursors_are_refused(factory, client):
     assert client.get("/api/v1/inbox?limit=101").status_code == 422
     inbox_cursor = client.get("/api/v1/inbox?limit=1").get_json()["next_cursor"]
     assert client.get(f"/api/v1/ideas?sort=newest&cursor={inbox_cursor}").status_code == 400
+
+
+def test_one_message_opens_by_itself_and_only_for_me(factory, client):
+    town = factory.municipality()
+    me, other = factory.user(Role.YOUTH, town), factory.user(Role.YOUTH, town)
+    mine = [message(me, n, lang="ar") for n in range(3)]
+    theirs = message(other, 9)
+    client.login_as(me)
+    opened = client.get(f"/api/v1/inbox/{mine[0].id}").get_json()
+    assert (opened["title"], opened["dir"], opened["read_at"]) == ("Bericht 0", "rtl", None)
+    assert client.get(f"/api/v1/inbox/{theirs.id}").status_code == 404
+    assert client.get(f"/api/v1/inbox/{mine[0].id}?x=1").status_code == 422

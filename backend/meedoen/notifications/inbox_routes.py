@@ -5,6 +5,7 @@ from meedoen.authz import roles_required
 from meedoen.core.api import Blueprint
 from meedoen.core.models import utcnow
 from meedoen.core.pagination import keyset_page
+from meedoen.core.validation import LangQuerySchema
 from meedoen.extensions import db
 from meedoen.notifications.models import InboxItem
 from meedoen.notifications.policy import own_inbox_item_or_404
@@ -37,6 +38,16 @@ def inbox(query):
     unread = db.session.scalar(select(func.count()).select_from(InboxItem)
                                .where(mine, InboxItem.read_at.is_(None)))
     return {**page, "items": present_inbox_items(page["items"]), "unread": unread}
+
+
+@blp.route("/<int:item_id>")
+@roles_required()
+@blp.arguments(LangQuerySchema, location="query")
+@blp.response(200, InboxItemSchema)
+def inbox_item(args, item_id):
+    """One of my messages: the message screen opens any message this way, also one further
+    down the list than the first page."""
+    return present_inbox_items([own_inbox_item_or_404(current_user, item_id)])[0]
 
 
 @blp.route("/<int:item_id>/read", methods=["POST"])
