@@ -8,7 +8,6 @@ from datetime import timedelta
 
 import nh3
 from flask import Response, current_app, url_for
-from flask_babel import force_locale
 from icalendar import Calendar, Event
 from sqlalchemy import and_, select
 from sqlalchemy.orm import selectinload
@@ -20,11 +19,11 @@ from meedoen.activities.models import (
     Signup,
     SignupStatus,
 )
-from meedoen.activities.present import language
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
 from meedoen.extensions import db
+from meedoen.i18n import current_language, use_language
 from meedoen.i18n.texts import localized
 
 FEED_KEEPS_PAST = timedelta(days=30)
@@ -37,7 +36,7 @@ def ics_response(activities: list[Activity], name: str) -> Response:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Amsterdam")
-    wanted = language()
+    wanted = current_language()
     for activity in activities:
         calendar.add_component(_event(activity, wanted))
     return Response(calendar.to_ical(), mimetype="text/calendar",
@@ -104,5 +103,5 @@ def feed_response(user: User) -> Response:
              .where(Signup.status == SignupStatus.CONFIRMED,
                     Activity.ends_at > utcnow() - FEED_KEEPS_PAST)
              .order_by(Activity.starts_at).options(selectinload(Activity.texts)))
-    with force_locale(user.ui_language):
+    with use_language(user.ui_language):
         return ics_response(list(db.session.scalars(query)), "Meedoen")

@@ -22,12 +22,12 @@ from meedoen.activities.models import (
     SignupStatus,
 )
 from meedoen.activities.policy import can_see_signups, visible
-from meedoen.activities.present import language
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
 from meedoen.core.sql import insert_ignore
 from meedoen.extensions import db
+from meedoen.i18n import current_language
 from meedoen.i18n.texts import localized
 
 FEEDBACK_WINDOW = timedelta(days=7)
@@ -97,7 +97,7 @@ def recent_totals(user: User) -> list[dict]:
             select(ActivityFeedback.activity_id, ActivityFeedback.liked, ActivityFeedback.comment)
             .where(ActivityFeedback.activity_id.in_([a.id for a in activities]))):
         rows[row.activity_id].append(row)
-    wanted = language()
+    wanted = current_language()
     return [{**_totals(a.id, rows[a.id]), "starts_at": a.starts_at, "ends_at": a.ends_at,
              "text": localized(a.texts, a.original_language, wanted)} for a in activities]
 
@@ -114,6 +114,6 @@ def feedback_due(user: User) -> list[dict]:
                Activity.ends_at > now - FEEDBACK_WINDOW, ~given)
         .order_by(Activity.ends_at.desc())
     ).all()
-    wanted = language()
+    wanted = current_language()
     return [{"activity_id": a.id, "starts_at": a.starts_at, "ends_at": a.ends_at,
              "text": localized(a.texts, a.original_language, wanted)} for a in activities]

@@ -1,17 +1,16 @@
 """What signed-up youth are told about (delivered by the notifications feature)."""
 
-from flask_babel import format_datetime, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from meedoen.events import renderer
 from meedoen.extensions import db
+from meedoen.i18n import current_language, format_when
 from meedoen.i18n.texts import localized
 
 ACTIVITY_CHANGED = "activity.changed"
 ACTIVITY_CANCELLED = "activity.cancelled"
 SIGNUP_PROMOTED = "activity.promoted"
-WHEN_FORMAT = "EEEE d MMMM, HH:mm"
 
 
 def register() -> None:
@@ -34,13 +33,13 @@ def _rendered(event, title, body) -> dict | None:
     activity = db.session.get(Activity, event.data["activity_id"])
     if activity is None:
         return None
-    text = localized(activity.texts, activity.original_language, str(get_locale()))
+    text = localized(activity.texts, activity.original_language, current_language())
     return {"title": title(text["title"]), "body": body(activity),
             "url": f"/activities/{activity.id}"}
 
 
 def _when(activity) -> str:
-    return format_datetime(activity.starts_at, WHEN_FORMAT)
+    return format_when(activity.starts_at)
 
 
 @renderer(ACTIVITY_CHANGED)

@@ -3,28 +3,23 @@ shaped here (the rows and objects come from ``queries``) and sent through its sc
 
 from collections import namedtuple
 
-from flask_babel import get_locale
-
 from meedoen.activities import queries
 from meedoen.activities.models import Activity, SignupStatus
 from meedoen.activities.policy import can_manage
 from meedoen.activities.signups import waiting_position
 from meedoen.activities.texts import FIELDS as TEXT_FIELDS
 from meedoen.auth.models import User
+from meedoen.i18n import current_language
 from meedoen.i18n.texts import localized, translation_statuses
 
 TIMEZONE = "Europe/Amsterdam"
 PageText = namedtuple("PageText", "language origin source_hash title description")
 
 
-def language() -> str:
-    return str(get_locale())
-
-
 def page(user: User, args: dict) -> dict:
     """``GET /activities``: one page, ``{items, next_cursor}`` (ActivityPageSchema)."""
     rows, next_cursor = queries.find(user, args)
-    wanted = language()
+    wanted = current_language()
     return {"items": [_page_item(row, wanted) for row in rows], "next_cursor": next_cursor}
 
 
@@ -66,7 +61,7 @@ def _shape(fields: dict, texts: list, wanted: str, my_signup: SignupStatus | Non
 def detail(activity: Activity, user: User) -> dict:
     """ActivityDetailSchema: with the contact, the waiting list's length, who goes together
     and, for those who may manage it, every language's text."""
-    shown = summary(activity, activity.texts, language(), queries.my_signup(activity, user),
+    shown = summary(activity, activity.texts, current_language(), queries.my_signup(activity, user),
                     with_original=True)
     shown.update(contact_name=activity.contact_name, contact_phone=activity.contact_phone,
                  waitlisted=queries.count_status(activity, SignupStatus.WAITLISTED),
@@ -98,7 +93,7 @@ def signup_list(activity: Activity) -> list[dict]:
 
 def my_activities(user: User) -> list[dict]:
     """MyActivitySchema, many: my sign-ups (going or waiting) that have not ended."""
-    wanted = language()
+    wanted = current_language()
     return [{**summary(activity, activity.texts, wanted, status), "signup_status": status.value}
             for activity, status in queries.my_signups(user)]
 

@@ -3,7 +3,6 @@ with ``meedoen.notifications.dispatch``), delivered by the notifications feature
 
 from datetime import datetime, timedelta
 
-from flask_babel import format_datetime, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, select
@@ -18,6 +17,7 @@ from meedoen.activities.models import (
 )
 from meedoen.events import notify, renderer
 from meedoen.extensions import db
+from meedoen.i18n import current_language, format_when
 from meedoen.i18n.texts import localized
 
 REMINDER_KIND = "activity.reminder"
@@ -67,8 +67,8 @@ def render_reminder(event) -> dict | None:
     activity = db.session.get(Activity, event.data["activity_id"])
     if activity is None or activity.status.value != "published":
         return None
-    title = localized(activity.texts, activity.original_language, str(get_locale()))["title"]
-    when = format_datetime(activity.starts_at, "EEEE d MMMM, HH:mm")
+    title = localized(activity.texts, activity.original_language, current_language())["title"]
+    when = format_when(activity.starts_at)
     return {"title": _("Reminder: %(title)s", title=title),
             "body": _("You signed up. It starts on %(when)s at %(venue)s.", when=when,
                       venue=activity.venue_name),

@@ -1,5 +1,4 @@
 from flask import current_app
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
@@ -12,6 +11,7 @@ from meedoen.auth.sessions import end_session, start_session
 from meedoen.core.api import Blueprint
 from meedoen.core.errors import fail
 from meedoen.extensions import db, limiter
+from meedoen.i18n import current_language
 from meedoen.invites.services import claim
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Log in and out")
@@ -63,7 +63,7 @@ def redeem(data):
     user = User(
         username=data["username"], password_hash=password_hash,
         role=invite.role, display_name=data["display_name"],
-        ui_language=data.get("ui_language") or str(get_locale()),  # the language they use now
+        ui_language=data.get("ui_language") or current_language(),  # the language they use now
         municipality_id=invite.municipality_id,
         location_id=invite.location_id if invite.role == Role.YOUTH else None,
     )

@@ -3,9 +3,7 @@ status, and matching spoken languages."""
 
 from collections.abc import Mapping
 
-from flask_babel import get_locale
-
-from meedoen.config import DEFAULT_LANGUAGE
+from meedoen.i18n import current_language
 from meedoen.i18n.codes import speech_family
 from meedoen.i18n.texts import localized_fields, translation_statuses
 
@@ -25,7 +23,7 @@ def pick_text(rows: Mapping[str, object], original: str,
     ``with_original`` the original behind a machine text, as ``{"language", "text"}``."""
     if not rows:
         return None
-    wanted = str(get_locale() or DEFAULT_LANGUAGE)
+    wanted = current_language()
     shown = localized_fields(rows, original, wanted, FIELDS, with_original)
     shown["text"] = shown.pop("help_text")
     if "original" in shown:

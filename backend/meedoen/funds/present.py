@@ -1,7 +1,6 @@
 """A request as the reader sees it: statuses and next steps in their language, and every
 message in the thread in their language where a translation exists."""
 
-from flask_babel import get_locale
 
 from meedoen.auth.models import User
 from meedoen.extensions import db
@@ -9,6 +8,7 @@ from meedoen.funds.models import COST_KIND_LABELS, Fund, StepKind, SupportReques
 from meedoen.funds.services import funds_of, is_stale
 from meedoen.funds.texts import STATUS_LABELS, STEP_LABELS, fund_in_plain_words, next_step
 from meedoen.funds.translation import FIELDS, step_rows
+from meedoen.i18n import current_language
 from meedoen.i18n.texts import localized_fields
 
 
@@ -53,7 +53,7 @@ def present_requests(page: dict, viewer: User) -> dict:
 
 
 def present_steps(request: SupportRequest, viewer: User) -> list[dict]:
-    wanted = str(get_locale())
+    wanted = current_language()
     funds = {f.id: f.name for f in db.session.query(Fund).filter(
         Fund.id.in_({s.fund_id for s in request.steps if s.fund_id}))}
     return [present_step(step, request, viewer, wanted, funds) for step in request.steps]

@@ -4,7 +4,6 @@ commits (core.transaction)."""
 from datetime import UTC, date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import or_, select
 
@@ -27,6 +26,7 @@ from meedoen.funds.models import (
 )
 from meedoen.funds.policy import MARKABLE, get_fund, is_intermediary
 from meedoen.funds.texts import money
+from meedoen.i18n import current_language
 from meedoen.places.models import Municipality
 from meedoen.translation.subjects import request_translation
 
@@ -102,7 +102,7 @@ def set_intermediary(actor: User, user: User, marked: bool) -> None:
 # -- asking ----------------------------------------------------------------------------------
 
 def writing_language(data: dict) -> str:
-    return data.get("language") or str(get_locale())
+    return data.get("language") or current_language()
 
 
 def check_request_limit(youth: User) -> None:

@@ -1,7 +1,16 @@
-"""Language choice: ?lang= → the user's preference → Accept-Language → nl."""
+"""Language choice: ?lang= → the user's preference → Accept-Language → nl.
+
+The one place that says which language is in use (``current_language``), switches to a
+recipient's (``use_language``) and writes when an activity starts (``format_when``).
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
 
 from babel import Locale
 from flask import has_request_context, request
+from flask_babel import force_locale, format_datetime, get_locale
 from flask_login import current_user
 from werkzeug.datastructures import LanguageAccept
 
@@ -27,6 +36,30 @@ def _selected_code() -> str:
     accepted = LanguageAccept([(current_code(tag), quality)
                                for tag, quality in request.accept_languages])
     return accepted.best_match(SHIPPED_LANGUAGES) or DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    """The code (``prs``, ``ar``, …) of the language texts are shown in now: the request's
+    (``select_language``) or the one ``use_language`` switched to; ``nl`` outside an app."""
+    locale = get_locale()
+    return str(locale) if locale is not None else DEFAULT_LANGUAGE
+
+
+@contextmanager
+def use_language(code: str) -> Iterator[None]:
+    """Translations, dates and numbers in ``code`` for a while (a recipient's language): by
+    our code, so Dari (``prs``, no CLDR locale of its own) works too."""
+    with force_locale(cldr_locale(code)):
+        yield
+
+
+# Weekday, day, month and time ("dinsdag 1 december, 19:00"), in Amsterdam time.
+WHEN_FORMAT = "EEEE d MMMM, HH:mm"
+
+
+def format_when(moment: datetime) -> str:
+    """When an activity starts, in the current language (notices, reminders)."""
+    return format_datetime(moment, WHEN_FORMAT)
 
 
 def language_info(code: str) -> dict:

@@ -5,9 +5,9 @@ from flask_babel import lazy_gettext as _l
 
 from meedoen.events import renderer
 from meedoen.extensions import db
+from meedoen.i18n import current_language
 from meedoen.i18n.texts import localized
 from meedoen.ideas.models import STATUS_LABELS, Idea, IdeaStatus
-from meedoen.ideas.present import wanted_language
 
 STATUS_CHANGED = "idea.status_changed"
 HIDDEN = "idea.hidden"
@@ -24,7 +24,7 @@ def _idea_and_title(event) -> tuple[Idea | None, str]:
     idea = db.session.get(Idea, event.data["idea_id"])
     if idea is None:
         return None, ""
-    return idea, localized(idea.texts, idea.original_language, wanted_language())["title"]
+    return idea, localized(idea.texts, idea.original_language, current_language())["title"]
 
 
 def idea_url(idea_id: int) -> str:

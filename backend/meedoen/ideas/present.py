@@ -2,15 +2,14 @@
 
 from collections import defaultdict
 
-from flask_babel import get_locale
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from meedoen.activities.models import Activity
 from meedoen.activities.policy import YOUTH_SEES
 from meedoen.auth.models import Role, User
-from meedoen.config import DEFAULT_LANGUAGE
 from meedoen.extensions import db
+from meedoen.i18n import current_language
 from meedoen.i18n.texts import localized, localized_fields
 from meedoen.ideas.models import (
     STATUS_LABELS,
@@ -33,10 +32,6 @@ IDEA_LOADING = (
     selectinload(Idea.answers).selectinload(IdeaAnswer.texts),
     selectinload(Idea.answers).selectinload(IdeaAnswer.author),
 )
-
-
-def wanted_language() -> str:
-    return str(get_locale() or DEFAULT_LANGUAGE)
 
 
 def localized_answer(answer: IdeaAnswer, wanted: str, with_original: bool = False) -> dict:
@@ -101,7 +96,7 @@ def activity_refs(user: User, activity_ids: set[int]) -> dict[int, dict]:
         selectinload(Activity.texts))
     if user.role == Role.YOUTH:
         query = query.where(Activity.status.in_(YOUTH_SEES))
-    wanted = wanted_language()
+    wanted = current_language()
     return {a.id: {"id": a.id, "starts_at": a.starts_at, "status": a.status.value,
                    "title": localized(a.texts, a.original_language, wanted)["title"]}
             for a in db.session.scalars(query)}
@@ -122,7 +117,7 @@ def present_ideas(user: User, ideas: list[Idea], *, detail: bool = False) -> lis
     activities = activity_refs(user, {i.activity_id for i in ideas if i.activity_id}
                                | {a.activity_id for i in ideas for a in i.answers
                                   if a.activity_id})
-    wanted = wanted_language()
+    wanted = current_language()
     result = []
     for idea in ideas:
         answers = [present_answer(a, activities, wanted, detail) for a in idea.answers]

@@ -18,6 +18,7 @@ from meedoen.core.sanitize import clean_html, clean_youth_html
 from meedoen.core.sql import insert_ignore
 from meedoen.events import notify
 from meedoen.extensions import db
+from meedoen.i18n import current_language
 from meedoen.i18n.texts import TITLE_AND_DESCRIPTION, fields_of, snapshot, stamp_after_edit
 from meedoen.ideas.models import (
     Idea,
@@ -30,7 +31,6 @@ from meedoen.ideas.models import (
     ReportReason,
     SupportKind,
 )
-from meedoen.ideas.present import wanted_language
 from meedoen.ideas.translation import ANSWER_FIELDS
 from meedoen.translation.service import machine_suggestion
 from meedoen.translation.subjects import request_translation, rows_by_language
@@ -69,7 +69,7 @@ def create_idea(user: User, data: dict) -> Idea:
     if user.municipality_id is None:
         fail(403)
     check_rate_limit(user)
-    language = data.get("language") or wanted_language()
+    language = data.get("language") or current_language()
     idea = Idea(municipality_id=user.municipality_id, author_id=user.id,
                 category=data["category"], original_language=language,
                 will_help_organise=data["will_help_organise"], status=IdeaStatus.NEW,
@@ -141,7 +141,7 @@ def answer(user: User, idea: Idea, data: dict) -> IdeaAnswer:
     messages = data["message"]
     # The original: as given, else the writer's app language, else the first message.
     original_language = data.get("language") or (
-        wanted_language() if wanted_language() in messages else next(iter(messages)))
+        current_language() if current_language() in messages else next(iter(messages)))
     reply = IdeaAnswer(idea_id=idea.id, author_id=user.id, status=status,
                        original_language=original_language,
                        activity_id=activity.id if activity else None, created_at=utcnow())

@@ -8,7 +8,6 @@ event's ``handled_at``), so any number of workers may run this and nothing is ma
 import logging
 from datetime import datetime
 
-from flask_babel import force_locale
 from sqlalchemy import insert, literal, select, update
 
 from meedoen.audit.models import record
@@ -16,6 +15,7 @@ from meedoen.auth.models import User
 from meedoen.events import render
 from meedoen.events.models import Event
 from meedoen.extensions import db
+from meedoen.i18n import use_language
 from meedoen.notifications.audience import recipients_query
 from meedoen.notifications.models import (
     Delivery,
@@ -174,7 +174,7 @@ def _event_row(event: Event, content: dict, user, now: datetime) -> dict:
 
 def _render(event: Event, lang: str) -> dict | None:
     try:
-        with force_locale(lang):
+        with use_language(lang):
             return render(event)
     except Exception:  # one broken renderer must not stop everyone else's messages
         log.exception("rendering event %s (%s) failed", event.id, event.kind)

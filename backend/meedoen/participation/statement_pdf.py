@@ -10,12 +10,13 @@ from pathlib import Path
 
 from babel.dates import format_date
 from flask import Response, current_app
-from flask_babel import force_locale, get_locale, ngettext
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from fpdf import FPDF
 
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
+from meedoen.i18n import current_language, use_language
 from meedoen.i18n.codes import cldr_locale
 from meedoen.participation import year as years
 
@@ -29,7 +30,7 @@ MARGIN = 18
 
 
 def statement_pdf(user: User, year: int) -> Response:
-    own = str(get_locale())
+    own = current_language()
     statement = years.statement(user, year)
     pdf = _new_pdf()
     for code in dict.fromkeys(("nl", own)):
@@ -62,7 +63,7 @@ def _new_pdf() -> FPDF:
 
 
 def _section(pdf: FPDF, code: str, user: User, year: int, check_url: str) -> None:
-    with force_locale(cldr_locale(code)):
+    with use_language(code):
         data = years.my_year(user, year)
         align = _start(pdf, code)
         _line(pdf, align, _("Participation statement"), size=15, bold=True)

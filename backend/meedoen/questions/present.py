@@ -1,8 +1,7 @@
 """The answers of the questions feature: a question with its messages, each in the viewer's
 language where a translation exists."""
 
-from flask_babel import get_locale
-
+from meedoen.i18n import current_language
 from meedoen.i18n.texts import OriginalText, localized_fields
 from meedoen.questions.models import Question, QuestionMessage
 from meedoen.questions.services import recipient_ranks
@@ -18,7 +17,7 @@ def present(question: Question, viewer, with_messages: bool = True,
     topic = get_topic(question.topic)
     names = {r.user_id: r.contact_name for r in question.recipients}
     messages = question.messages
-    wanted = str(get_locale())
+    wanted = current_language()
     if ranks is None:
         ranks = recipient_ranks([question])
     last = (True, True)

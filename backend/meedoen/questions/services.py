@@ -4,7 +4,6 @@ from collections import defaultdict
 from datetime import timedelta
 
 from flask import current_app
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import delete, select
 from sqlalchemy.orm import selectinload
@@ -18,6 +17,7 @@ from meedoen.core.models import utcnow
 from meedoen.core.ratelimit import check_per_person
 from meedoen.events import notify
 from meedoen.extensions import db
+from meedoen.i18n import current_language
 from meedoen.i18n.codes import speech_family
 from meedoen.questions.models import Question, QuestionMessage, QuestionRecipient
 from meedoen.questions.policy import current_recipients, readable_by
@@ -28,7 +28,7 @@ from meedoen.translation.subjects import request_translation
 def question_language(data: dict) -> str:
     """The language a question or message is written in: as the writer's app says, else the
     request's language (the writer's app language)."""
-    return data.get("language") or str(get_locale())
+    return data.get("language") or current_language()
 
 
 def recipients_for(asker, data: dict) -> list[Contact]:
