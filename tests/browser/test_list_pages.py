@@ -60,26 +60,36 @@ def show_more_everything(page, live_app, lang: str, rows, expected: int, first: 
     assert page.errors == []
 
 
+def rows_for_the_test(live_app, make, count=None):
+    """A fixture's body: the rows make() returns exist while the test runs (it gets count(),
+    or how many were made), and are deleted afterwards (an idea's texts first)."""
+    with live_app.app.app_context():
+        made = make(lambda username: db.session.scalar(
+            select(User).where(User.username == username)))
+        db.session.add_all(made)
+        db.session.commit()
+        model, ids = type(made[0]), [row.id for row in made]
+        shown = count() if count else len(ids)
+    yield shown
+    with live_app.app.app_context():
+        if model is Idea:
+            db.session.execute(delete(IdeaText).where(IdeaText.idea_id.in_(ids)))
+        db.session.execute(delete(model).where(model.id.in_(ids)))
+        db.session.commit()
+
+
+def _ideas(user_named):
+    youth = user_named("demo-youth-ar")
+    return [Idea(municipality_id=youth.municipality_id, author_id=youth.id, category="sport",
+                 original_language="nl", status=IdeaStatus.NEW, created_at=utcnow(),
+                 texts=[IdeaText(language="nl", title=f"Idee om te bladeren {n:02}",
+                                 description="Meer dan een pagina")])
+            for n in range(IDEAS_SHOWN + 5)]
+
+
 @pytest.fixture
 def many_ideas(live_app):
-    with live_app.app.app_context():
-        youth = user_named("demo-youth-ar")
-        made = []
-        for n in range(IDEAS_SHOWN + 5):
-            idea = Idea(municipality_id=youth.municipality_id, author_id=youth.id,
-                        category="sport", original_language="nl", status=IdeaStatus.NEW,
-                        created_at=utcnow())
-            idea.texts = [IdeaText(language="nl", title=f"Idee om te bladeren {n:02}",
-                                   description="Meer dan een pagina")]
-            db.session.add(idea)
-            made.append(idea)
-        db.session.commit()
-        ids = [idea.id for idea in made]
-    yield len(ids)
-    with live_app.app.app_context():
-        db.session.execute(delete(IdeaText).where(IdeaText.idea_id.in_(ids)))
-        db.session.execute(delete(Idea).where(Idea.id.in_(ids)))
-        db.session.commit()
+    yield from rows_for_the_test(live_app, _ideas)
 
 
 def test_ideas_show_their_count_and_more(phone, live_app, many_ideas):
@@ -94,24 +104,23 @@ def test_ideas_show_their_count_and_more(phone, live_app, many_ideas):
                              IDEAS_SHOWN, "ideas")
 
 
+def _requests(user_named):
+    youth = user_named("demo-youth")
+    return [SupportRequest(municipality_id=youth.municipality_id, youth_id=youth.id,
+                           category="sport", club=f"Club {n:02}", cost_cents=1000,
+                           cost_period="year", age=17, status=RequestStatus.NEW)
+            for n in range(DEFAULT_LIMIT + 3)]
+
+
 @pytest.fixture
 def long_queue(live_app):
-    with live_app.app.app_context():
+    def open_here():
         youth = user_named("demo-youth")
-        made = [SupportRequest(municipality_id=youth.municipality_id, youth_id=youth.id,
-                               category="sport", club=f"Club {n:02}", cost_cents=1000,
-                               cost_period="year", age=17, status=RequestStatus.NEW)
-                for n in range(DEFAULT_LIMIT + 3)]
-        db.session.add_all(made)
-        db.session.commit()
-        ids = [r.id for r in made]
-        total = db.session.scalar(select(func.count()).select_from(SupportRequest).where(
+        return db.session.scalar(select(func.count()).select_from(SupportRequest).where(
             SupportRequest.municipality_id == youth.municipality_id,
             SupportRequest.status.in_(OPEN)))
-    yield total
-    with live_app.app.app_context():
-        db.session.execute(delete(SupportRequest).where(SupportRequest.id.in_(ids)))
-        db.session.commit()
+
+    yield from rows_for_the_test(live_app, _requests, open_here)
 
 
 def test_the_support_queue_shows_its_count_and_more(phone, live_app, long_queue):
@@ -124,22 +133,20 @@ def test_the_support_queue_shows_its_count_and_more(phone, live_app, long_queue)
                              DEFAULT_LIMIT, "queue")
 
 
+def _messages(user_named):
+    youth = user_named("demo-youth-ar")
+    return [InboxItem(user_id=youth.id, kind="message", lang="ar", topic="message",
+                      title=f"رسالة {n:02}", body="نص الرسالة") for n in range(DEFAULT_LIMIT + 2)]
+
+
 @pytest.fixture
 def full_inbox(live_app):
-    with live_app.app.app_context():
+    def all_mine():
         youth = user_named("demo-youth-ar")
-        made = [InboxItem(user_id=youth.id, kind="message", lang="ar", topic="message",
-                          title=f"رسالة {n:02}", body="نص الرسالة")
-                for n in range(DEFAULT_LIMIT + 2)]
-        db.session.add_all(made)
-        db.session.commit()
-        ids = [item.id for item in made]
-        total = db.session.scalar(select(func.count()).select_from(InboxItem)
-                                  .where(InboxItem.user_id == youth.id))
-    yield total
-    with live_app.app.app_context():
-        db.session.execute(delete(InboxItem).where(InboxItem.id.in_(ids)))
-        db.session.commit()
+        return db.session.scalar(select(func.count()).select_from(InboxItem)
+                                 .where(InboxItem.user_id == youth.id))
+
+    yield from rows_for_the_test(live_app, _messages, all_mine)
 
 
 def test_the_inbox_shows_more(phone, live_app, full_inbox):
