@@ -54,3 +54,19 @@ def wait_for_service_worker(page) -> None:
     """Until the service worker controls the page (it claims clients when it activates)."""
     until(page, "navigator.serviceWorker.ready"
                 ".then(() => Boolean(navigator.serviceWorker.controller))")
+
+
+def show_every_page(page, listed, more, first: int, total: int, shot: Path) -> None:
+    """A paged list ("Show more", lib/pages.js): ``first`` rows, a screenshot with the button
+    in view, then after one press all ``total`` and no button."""
+    from playwright.sync_api import expect
+
+    expect(listed).to_have_count(first)
+    more.scroll_into_view_if_needed()
+    page.wait_for_load_state("networkidle")
+    page.locator(".loading").first.wait_for(state="detached")
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shot))
+    more.click()
+    expect(listed).to_have_count(total)
+    expect(more).to_have_count(0)

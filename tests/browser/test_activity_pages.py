@@ -17,8 +17,7 @@ from sqlalchemy import delete, select
 from tests.activities.helpers import make_activity
 from tests.factories import Factory
 
-from .conftest import wait_idle
-from .helpers import tr, wait_for_service_worker
+from .helpers import show_every_page, tr, wait_for_service_worker
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(os.environ.get("SCREENSHOT_DIR", "/tmp/shots"))  # noqa: S108  (team rule)
@@ -71,15 +70,8 @@ def test_show_more_and_the_first_page_offline(phone, live_app, paged_town, lang)
     page = phone(lang, f"paged-youth-{lang}", "/activities")
     wait_for_service_worker(page)
     cards = page.locator("ul.card-list a.card")
-    expect(cards).to_have_count(PAGE)
     more = page.get_by_role("button", name=tr(lang, "Show more"))
-    more.scroll_into_view_if_needed()
-    wait_idle(page)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"activities-show-more-{lang}.png"))
-    more.click()
-    expect(cards).to_have_count(EXTRA)
-    expect(more).to_have_count(0)
+    show_every_page(page, cards, more, PAGE, EXTRA, SHOTS / f"activities-show-more-{lang}.png")
     hrefs = cards.evaluate_all("(cards) => cards.map((a) => a.getAttribute('href'))")
     assert len(set(hrefs)) == EXTRA
     titles = cards.locator("h2").all_inner_texts()

@@ -13,10 +13,9 @@ from meedoen.auth.models import Role, User
 from meedoen.core.pagination import DEFAULT_LIMIT
 from meedoen.extensions import db
 from meedoen.wording.models import LanguageReviewer, WordingSuggestion
-from playwright.sync_api import expect
 from sqlalchemy import delete, func, select
 
-from .conftest import wait_idle
+from .helpers import show_every_page
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(tempfile.gettempdir()) / "shots-pagination"
@@ -48,15 +47,9 @@ def test_show_more_brings_every_mentor_once(phone, live_app):
     for lang in ("ar", "nl"):
         page = phone(lang, "demo-admin", "/support/funds")
         listed = page.locator("[data-helpers=mentor] li[data-helper]")
-        expect(listed).to_have_count(DEFAULT_LIMIT)
         more = page.locator("[data-helpers=mentor] button", has_text=show_more(live_app, lang))
-        more.scroll_into_view_if_needed()
-        wait_idle(page)
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"{lang}-show-more.png"))
-        more.click()
-        expect(listed).to_have_count(mentors)
-        expect(more).to_have_count(0)
+        show_every_page(page, listed, more, DEFAULT_LIMIT, mentors,
+                        SHOTS / f"{lang}-show-more.png")
         ids = listed.evaluate_all("(items) => items.map((li) => li.dataset.helper)")
         assert len(set(ids)) == len(ids) == mentors
         if lang == "ar":
@@ -96,13 +89,8 @@ def test_the_review_queue_shows_more(phone, live_app, arabic_suggestions):
     waiting = arabic_suggestions
     page = phone("ar", "demo-admin", "/wording/review")
     listed = page.locator("li[data-suggestion]")
-    expect(listed).to_have_count(DEFAULT_LIMIT)
     more = page.get_by_role("button", name=show_more(live_app, "ar"))
-    more.scroll_into_view_if_needed()
-    wait_idle(page)
-    page.screenshot(path=str(SHOTS / "ar-review-show-more.png"))
-    more.click()
-    expect(listed).to_have_count(waiting)
+    show_every_page(page, listed, more, DEFAULT_LIMIT, waiting, SHOTS / "ar-review-show-more.png")
     ids = listed.evaluate_all("(items) => items.map((li) => li.dataset.suggestion)")
     assert len(set(ids)) == len(ids) == waiting
     assert page.errors == []
