@@ -72,6 +72,12 @@ class People:
         self.client.login_as(self.worker)
         return self.client.post("/api/v1/notifications", json={"texts": texts, **body})
 
+    def figures(self, notification_id: int) -> dict:
+        """The sender's figures once the delivery has run: it starts after the send's commit,
+        so the 202 answer itself only holds what was stored by then."""
+        self.client.login_as(self.worker)
+        return self.client.get(f"/api/v1/notifications/{notification_id}").get_json()["figures"]
+
 
 @pytest.fixture
 def people(push_app, factory, client, push_service, server_key):

@@ -6,8 +6,8 @@ import click
 from flask.cli import with_appcontext
 
 from meedoen.auth.passwords import hash_password
+from meedoen.core.transaction import committing
 from meedoen.demo import loaders
-from meedoen.extensions import db
 from meedoen.features import DEMO_MODULES
 
 
@@ -24,8 +24,8 @@ def demo_command(password: str | None):
     password = password or secrets.token_urlsafe(9)
     password_hash = hash_password(password)
     for load in loaders():
-        load(password_hash)
-        db.session.commit()
+        with committing():
+            load(password_hash)
     click.echo("Demo data loaded. Accounts: demo-youth, demo-mentor, demo-worker, "
                "demo-contact, demo-admin (and more youth: demo-youth-ar, demo-youth-fa, "
                "demo-youth-so).")

@@ -9,6 +9,7 @@ from flask import current_app
 from sqlalchemy import delete, select, update
 
 from meedoen.core.models import utcnow
+from meedoen.core.transaction import committing
 from meedoen.events import notify
 from meedoen.extensions import db
 from meedoen.funds.export import forget_traces
@@ -47,9 +48,8 @@ def claim_reminder(request_id: int, now: datetime) -> bool:
 
 def make_due_renewal_reminders(now: datetime) -> int:
     """For the background work (notifications/dispatch.py): remind, then commit."""
-    made = send_renewal_reminders(now)
-    db.session.commit()
-    return made
+    with committing():
+        return send_renewal_reminders(now)
 
 
 def retention_cutoff(now: datetime | None = None) -> datetime:

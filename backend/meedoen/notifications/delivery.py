@@ -15,6 +15,7 @@ from flask import current_app
 from sqlalchemy import delete, or_, select, update
 
 from meedoen.core.models import utcnow
+from meedoen.core.transaction import committing
 from meedoen.extensions import db
 from meedoen.notifications.models import Delivery, DeliveryStatus, InboxItem
 from meedoen.notifications.payload import build_payload
@@ -33,14 +34,13 @@ LINGER = 0.2  # seconds to wait for a fuller batch of answers: fewer, larger dat
 def recover_stale_claims(now: datetime) -> int:
     """Deliveries claimed by a worker that died go back to the queue after the lease."""
     lease = timedelta(seconds=current_app.config["PUSH_CLAIM_LEASE"])
-    count = db.session.execute(
-        update(Delivery)
-        .where(Delivery.status == DeliveryStatus.SENDING, Delivery.claimed_at < now - lease)
-        .values(status=DeliveryStatus.PENDING, claim=None)
-        .execution_options(synchronize_session=False)
-    ).rowcount
-    db.session.commit()
-    return count
+    with committing():
+        return db.session.execute(
+            update(Delivery)
+            .where(Delivery.status == DeliveryStatus.SENDING, Delivery.claimed_at < now - lease)
+            .values(status=DeliveryStatus.PENDING, claim=None)
+            .execution_options(synchronize_session=False)
+        ).rowcount
 
 
 def deliver_due(now: datetime | None = None) -> int:
@@ -54,15 +54,15 @@ def deliver_due(now: datetime | None = None) -> int:
     more = True  # there may be due deliveries not claimed yet
     while True:
         results = outcomes.take(min(window // 2, in_flight), LINGER) if in_flight else []
-        record_outcomes(results)
         in_flight -= len(results)
         finished += len(results)
         room = window - in_flight
         claimed = []
-        if more and room >= window // 4:
-            claimed, rows = claim_due(room, now)
-            more = rows == room
-        db.session.commit()
+        with committing():  # one round: the answers that came in, and the next claim
+            record_outcomes(results)
+            if more and room >= window // 4:
+                claimed, rows = claim_due(room, now)
+                more = rows == room
         if claimed:
             client.submit(claimed, outcomes)
             in_flight += len(claimed)

@@ -68,5 +68,4 @@ def load_notifications(password_hash: str) -> None:
         db.session.flush()
         record(worker, "notification.send", worker.municipality_id,
                notification_id=notification.id, content_hash=digest, demo=True)
-        db.session.commit()
-        fan_out(notification.id, sent_at)
+        fan_out(notification.id, sent_at)  # commits the notification with its inbox rows

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from meedoen.core.models import utcnow
-from meedoen.extensions import db
+from meedoen.core.transaction import committing, rollback
 from meedoen.notifications.delivery import deliver_due, recover_stale_claims
 from meedoen.notifications.outbox import fan_out_due, handle_pending_events
 
@@ -24,8 +24,9 @@ _due_work: dict[str, Callable[[datetime], int]] = {}
 
 
 def due_work(name: str):
-    """Register ``fn(now) -> int`` (idempotent, commits its own work) as due work ``name``;
-    ``run_due_work`` runs it every tick and reports its count under ``name``."""
+    """Register ``fn(now) -> int`` (idempotent; it only flushes) as due work ``name``;
+    ``run_due_work`` runs it every tick, commits it (meedoen.core.transaction.committing)
+    and reports its count under ``name``."""
 
     def register(fn):
         _due_work[name] = fn
@@ -43,7 +44,8 @@ def run_due_work(now: datetime | None = None) -> dict:
     done = {"recovered": recover_stale_claims(now), "translations": translations_due(now),
             "notifications": fan_out_due(now)}
     for name, work in _due_work.items():
-        done[name] = work(now)
+        with committing():
+            done[name] = work(now)
     done["screening_reminders"] = make_due_screening_reminders(now)
     done["renewal_reminders"] = make_due_renewal_reminders(now)
     done["events"] = handle_pending_events(now)
@@ -59,5 +61,5 @@ def translations_due(now: datetime) -> int:
     except Exception:
         # Translation is a courtesy: its faults never hold up the messages.
         log.exception("translation work failed")
-        db.session.rollback()
+        rollback()
         return 0

@@ -12,6 +12,7 @@ from sqlalchemy import insert, literal, select, update
 
 from meedoen.audit.models import record
 from meedoen.auth.models import User
+from meedoen.core.transaction import committing, rollback
 from meedoen.events import render
 from meedoen.events.models import Event
 from meedoen.extensions import db
@@ -44,12 +45,17 @@ def fan_out_due(now: datetime) -> int:
         select(Notification.id).where(Notification.status == NotificationStatus.SCHEDULED,
                                       Notification.send_at <= now).order_by(Notification.send_at)
     ).all()
-    db.session.rollback()
+    rollback()  # only read
     return sum(fan_out(notification_id, now) for notification_id in due)
 
 
 def fan_out(notification_id: int, now: datetime) -> int:
     """Inbox items and deliveries for one notification, in the transaction that claims it."""
+    with committing():
+        return _fan_out(notification_id, now)
+
+
+def _fan_out(notification_id: int, now: datetime) -> int:
     claimed = db.session.execute(
         update(Notification)
         .where(Notification.id == notification_id,
@@ -58,7 +64,6 @@ def fan_out(notification_id: int, now: datetime) -> int:
         .execution_options(synchronize_session=False)
     ).rowcount
     if not claimed:
-        db.session.rollback()
         return 0
     notification = db.session.get(Notification, notification_id)
     recipients = db.session.execute(
@@ -79,7 +84,6 @@ def fan_out(notification_id: int, now: datetime) -> int:
     record(_sender(notification), "notification.delivered_to_inbox", notification.municipality_id,
            notification_id=notification_id, recipients=len(rows),
            content_hash=notification.content_hash)
-    db.session.commit()
     return 1
 
 
@@ -115,19 +119,18 @@ def handle_pending_events(now: datetime) -> int:
     """Every pending event, in batches: claim, render in each recipient's language, write."""
     handled = 0
     while True:
-        pending = db.session.scalars(
-            select(Event.id).where(Event.handled_at.is_(None)).order_by(Event.id)
-            .limit(EVENT_BATCH)
-        ).all()
-        if not pending:
-            db.session.rollback()
-            return handled
-        claimed = _claim_events(pending, now)
-        rows = _event_rows(claimed, now)
-        if rows:
-            db.session.execute(insert(InboxItem.__table__), rows)
-            add_deliveries(InboxItem.event_id.in_([row["event_id"] for row in rows]))
-        db.session.commit()
+        with committing():  # one batch: claimed and written together
+            pending = db.session.scalars(
+                select(Event.id).where(Event.handled_at.is_(None)).order_by(Event.id)
+                .limit(EVENT_BATCH)
+            ).all()
+            if not pending:
+                return handled
+            claimed = _claim_events(pending, now)
+            rows = _event_rows(claimed, now)
+            if rows:
+                db.session.execute(insert(InboxItem.__table__), rows)
+                add_deliveries(InboxItem.event_id.in_([row["event_id"] for row in rows]))
         handled += len(pending)
 
 

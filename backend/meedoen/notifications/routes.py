@@ -1,4 +1,3 @@
-from flask import current_app
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -30,7 +29,7 @@ def send_notification(data):
     """Store a notification (now or at ``send_at``); delivery runs in the background."""
     user = current_user._get_current_object()
     notification = create_notification(user, data)
-    runner.request_work(current_app._get_current_object())
+    runner.request_work()
     db.session.refresh(notification)
     return with_figures([notification])[0]
 

@@ -10,11 +10,12 @@ import threading
 import time
 
 import click
-from flask import Flask, current_app, g, has_app_context, has_request_context
+from flask import Flask, current_app, has_app_context
 from flask.cli import with_appcontext
 from redis import Redis
 from redis.exceptions import RedisError
 
+from meedoen.core.transaction import after_commit
 from meedoen.ops.metrics import job_failed
 
 log = logging.getLogger(__name__)
@@ -58,11 +59,15 @@ def enqueue_rq(app: Flask) -> bool:
         return False
 
 
-def request_work(app: Flask | None = None) -> None:
-    """Ask for the due work to be done soon (after the caller has committed)."""
+def request_work() -> None:
+    """Ask for the due work to be done soon: once this transaction has committed (the work
+    must find what it was woken for), once per transaction however often it is asked."""
+    after_commit(wake)
+
+
+def wake(app: Flask | None = None) -> None:
+    """Start the due work now: an RQ job, the in-process thread, or (tests) right here."""
     app = app or current_app._get_current_object()
-    if has_request_context():
-        g.background_work_requested = True  # one wake per request is enough
     runner = app.config["NOTIFY_RUNNER"]
     if runner == "rq":
         enqueue_rq(app)

@@ -120,7 +120,6 @@ def create_notification(user, data: dict) -> Notification:
            content_hash=digest, send_at=send_at.isoformat(),
            languages=sorted(text["lang"] for text in texts), urgent=data["urgent"],
            urgent_reason=notification.urgent_reason)
-    db.session.commit()
     return notification
 
 

@@ -35,15 +35,16 @@ def _check(username: str, password: str) -> str | None:
 def create_admin_command(username: str, password: str, display_name: str):
     """Create an admin account (the first one of a new installation)."""
     from meedoen.audit.models import record
+    from meedoen.core.transaction import committing
 
     username = username.strip().lower()
     problem = _check(username, password)
     if problem:
         raise click.ClickException(problem)
-    admin = User(username=username, role=Role.ADMIN, display_name=display_name[:60],
-                 password_hash=hash_password(password))
-    db.session.add(admin)
-    db.session.flush()
-    record(None, "user.admin_created_on_server", None, user_id=admin.id)
-    db.session.commit()
+    with committing():
+        admin = User(username=username, role=Role.ADMIN, display_name=display_name[:60],
+                     password_hash=hash_password(password))
+        db.session.add(admin)
+        db.session.flush()
+        record(None, "user.admin_created_on_server", None, user_id=admin.id)
     click.echo(f"Admin {username} created. Log in at /, then add municipalities and staff.")

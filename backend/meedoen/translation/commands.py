@@ -5,6 +5,7 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
+from meedoen.core.transaction import committing
 from meedoen.extensions import db
 from meedoen.places.models import Municipality
 from meedoen.translation.subjects import SUBJECTS, request_translation
@@ -24,12 +25,12 @@ def translate_published_command() -> None:
 def queue_published() -> int:
     municipalities = [None, *db.session.scalars(select(Municipality.id))]
     queued = 0
-    for subject in SUBJECTS.values():
-        if subject.published is None:
-            continue
-        for municipality_id in municipalities:
-            for obj in subject.published(municipality_id):
-                request_translation(subject.name, obj.id)
-                queued += 1
-    db.session.commit()
+    with committing():
+        for subject in SUBJECTS.values():
+            if subject.published is None:
+                continue
+            for municipality_id in municipalities:
+                for obj in subject.published(municipality_id):
+                    request_translation(subject.name, obj.id)
+                    queued += 1
     return queued

@@ -51,8 +51,7 @@ def preview(subject, source: str, targets: list[str], texts: dict) -> dict:
                 source, language, utcnow())
         except (LookupError, ProviderError, DailyLimitReached):
             answer["missing"].append(language)
-    db.session.commit()  # the cache and the characters used
-    return answer
+    return answer  # the request commits the cache and the characters used
 
 
 def machine_suggestion(subject_name: str):

@@ -8,7 +8,7 @@ background work (worker.py) translates it soon after, never while the writer wai
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from flask import current_app, g, has_request_context
+from flask import current_app, has_request_context
 from sqlalchemy import update
 
 from meedoen.core.models import utcnow
@@ -87,15 +87,7 @@ def request_translation(subject: str, subject_id: int) -> None:
                                   TranslationJob.subject_id == subject_id)
                            .values(attempts=0, not_before=now)
                            .execution_options(synchronize_session=False))
-    if has_request_context():
-        g.translation_requested = True
-
-
-def wake_worker_after_request(response):
-    """After a request that queued translations (and committed), ask for the work to run."""
-    asked = g.pop("translation_requested", False)
-    if asked and response.status_code < 400 and not g.get("background_work_requested"):
+    if has_request_context():  # the worker runs it soon after the request has committed
         from meedoen.notifications.runner import request_work
 
-        request_work(current_app._get_current_object())
-    return response
+        request_work()

@@ -21,6 +21,7 @@ from sqlalchemy import delete, select, update
 from meedoen.audit.models import record
 from meedoen.core.models import utcnow
 from meedoen.core.sql import insert_ignore
+from meedoen.core.transaction import commit, committing, rollback
 from meedoen.extensions import db
 from meedoen.i18n.texts import MACHINE, content_hash, fields_of
 from meedoen.translation.audience import base, remembered
@@ -82,7 +83,7 @@ def run_due_translations(now: datetime | None = None, limit: int = BATCH) -> int
         handled += done
         if not done or len(jobs) < limit:
             break
-    db.session.rollback()
+    rollback()  # what was only read
     return handled
 
 
@@ -94,34 +95,35 @@ def claim(now: datetime, limit: int) -> tuple[list, datetime]:
     lease = utcnow() + LEASE
     due = select(TranslationJob.id).where(TranslationJob.not_before <= now).order_by(
         TranslationJob.not_before, TranslationJob.id).limit(limit)
-    jobs = db.session.execute(
-        update(TranslationJob)
-        .where(TranslationJob.id.in_(due.scalar_subquery()), TranslationJob.not_before <= now)
-        .values(not_before=lease)
-        .returning(TranslationJob.id, TranslationJob.subject, TranslationJob.subject_id,
-                   TranslationJob.attempts)
-        .execution_options(synchronize_session=False)).all()
-    db.session.commit()
+    with committing():
+        jobs = db.session.execute(
+            update(TranslationJob)
+            .where(TranslationJob.id.in_(due.scalar_subquery()), TranslationJob.not_before <= now)
+            .values(not_before=lease)
+            .returning(TranslationJob.id, TranslationJob.subject, TranslationJob.subject_id,
+                       TranslationJob.attempts)
+            .execution_options(synchronize_session=False)).all()
     return jobs, lease
 
 
 def _run_batch(provider, jobs, lease: datetime, now: datetime) -> int:
-    needs = []
-    with remembered():
-        for subject, obj in _load(jobs):
-            needs += plan(provider, subject, obj)
-    try:
-        translated = translate_needs(provider, needs, now)
-    except (ProviderError, DailyLimitReached) as error:
-        db.session.rollback()
-        _postpone(jobs, lease, error, now)
-        return 0
-    for need, fields in zip(needs, translated, strict=True):
-        _store(need, fields)
-    # A job asked for again meanwhile (the text changed) has a new time: it stays.
-    db.session.execute(delete(TranslationJob).where(
-        TranslationJob.id.in_([job.id for job in jobs]), TranslationJob.not_before == lease))
-    db.session.commit()
+    """One batch, committed as one unit: its texts and the jobs done, or the jobs postponed."""
+    with committing():
+        needs = []
+        with remembered():
+            for subject, obj in _load(jobs):
+                needs += plan(provider, subject, obj)
+        try:
+            translated = translate_needs(provider, needs, now)
+        except (ProviderError, DailyLimitReached) as error:
+            rollback()
+            _postpone(jobs, lease, error, now)
+            return 0
+        for need, fields in zip(needs, translated, strict=True):
+            _store(need, fields)
+        # A job asked for again meanwhile (the text changed) has a new time: it stays.
+        db.session.execute(delete(TranslationJob).where(
+            TranslationJob.id.in_([job.id for job in jobs]), TranslationJob.not_before == lease))
     return len(jobs)
 
 
@@ -207,7 +209,7 @@ def _send(provider, requests: list[tuple[Group, list[str]]], now: datetime) -> l
     if not requests:
         return []
     _charge(provider, sum(len(text) for _, chunk in requests for text in chunk), now)
-    db.session.commit()
+    commit()  # the characters stay charged even if the provider fails (and others see them)
 
     def ask(request):
         group, chunk = request
@@ -224,8 +226,7 @@ def _send(provider, requests: list[tuple[Group, list[str]]], now: datetime) -> l
         if not group.personal:
             _store_cache(provider.name, group.source, group.target, fresh)
         results.append(fresh)
-    db.session.commit()
-    return results
+    return results  # committed by the caller's unit (the batch, or the preview's request)
 
 
 def _group(need: Need, name: str) -> Group:
@@ -321,7 +322,6 @@ def _postpone(jobs, lease: datetime, error: Exception, now: datetime) -> None:
                            .where(TranslationJob.id == job.id, TranslationJob.not_before == lease)
                            .values(attempts=job.attempts + 1, not_before=wait_until))
     log.warning("translation of %d objects postponed: %s", len(jobs), type(error).__name__)
-    db.session.commit()
 
 
 def _retry_time(attempts: int, error: Exception, now: datetime) -> datetime:
