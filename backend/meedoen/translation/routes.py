@@ -4,7 +4,7 @@ from meedoen.auth.models import STAFF_ROLES, Role
 from meedoen.authz import MANAGERS, is_admin, roles_required
 from meedoen.core.api import Blueprint
 from meedoen.core.errors import fail
-from meedoen.translation import service
+from meedoen.translation import present, service
 from meedoen.translation.audience import community_languages
 from meedoen.translation.schemas import (
     CoverageQuerySchema,
@@ -43,14 +43,12 @@ def coverage(query):
         if not is_admin(user) and query["municipality_id"] != municipality_id:
             fail(404)
         municipality_id = query["municipality_id"]
-    languages = community_languages(municipality_id)
-    answer = {"languages": sorted(languages)}
+    items = {}
     for key, name in COVERED.items():
         subject = SUBJECTS.get(name)
-        items = subject.published(municipality_id) if subject and subject.published else []
-        answer[key] = [item for obj in items
-                       if (item := service.coverage_of(subject, obj, languages))]
-    return answer
+        published = subject.published(municipality_id) if subject and subject.published else []
+        items[key] = [(subject, obj) for obj in published]
+    return present.coverage(community_languages(municipality_id), items)
 
 
 @blp.route("/usage")
@@ -58,4 +56,4 @@ def coverage(query):
 @blp.response(200, UsageSchema)
 def usage():
     """Characters sent to the provider today and per month (the daily cap is a setting)."""
-    return service.usage()
+    return present.usage(*service.usage())

@@ -1,5 +1,5 @@
 """The configured provider, the personal-text rule, and what staff ask of the feature:
-a preview of a draft, the coverage of a municipality and the characters used."""
+a preview of a draft and the characters used (the coverage answer: present.py)."""
 
 from datetime import UTC, date, timedelta
 
@@ -8,7 +8,6 @@ from sqlalchemy import String, cast, func, select
 
 from meedoen.core.models import utcnow
 from meedoen.extensions import db
-from meedoen.i18n.texts import content_hash, fields_of, translation_status
 from meedoen.translation.models import TranslationUsage
 from meedoen.translation.providers import ProviderError, provider_from_config
 from meedoen.translation.subjects import SUBJECTS
@@ -70,24 +69,8 @@ def machine_suggestion(subject_name: str):
     return suggestion
 
 
-def coverage_of(subject, obj, languages: set[str]) -> dict | None:
-    """Which of ``languages`` an object is missing, machine translated in, or outdated in."""
-    rows = subject.rows(obj)
-    original_language = subject.original_language(obj)
-    if original_language not in rows:
-        return None
-    current = content_hash(fields_of(rows[original_language], subject.fields))
-    states = {lang: translation_status(lang, original_language, row, current)
-              for lang, row in rows.items()}
-    wanted = sorted(languages - {original_language})
-    item = {"id": obj.id, "title": subject.label(obj),
-            "missing": [lang for lang in wanted if lang not in rows],
-            "machine": [lang for lang in wanted if states.get(lang) == "machine"],
-            "outdated": [lang for lang, state in sorted(states.items()) if state == "outdated"]}
-    return item if item["missing"] or item["outdated"] else None
-
-
-def usage(today: date | None = None) -> dict:
+def usage(today: date | None = None) -> tuple[str | None, int, list]:
+    """(the provider's name, characters used today, (month, characters) of the last year)."""
     provider = get_provider()
     name = provider.name if provider else None
     today = today or utcnow().astimezone(UTC).date()
@@ -99,6 +82,4 @@ def usage(today: date | None = None) -> dict:
         .group_by(month).order_by(month.desc())).all()
     used_today = db.session.scalar(select(TranslationUsage.characters).where(
         TranslationUsage.provider == name, TranslationUsage.day == today)) or 0
-    return {"provider": name, "daily_limit": current_app.config["TRANSLATION_DAILY_CHARACTERS"],
-            "today": used_today,
-            "months": [{"month": m, "characters": int(c)} for m, c in rows]}
+    return name, used_today, rows
