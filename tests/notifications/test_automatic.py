@@ -1,10 +1,9 @@
-"""Automatic messages: events in the recipient's language, the day-before reminder, opt-out,
-and quiet hours."""
+"""Automatic messages: events in the recipient's language, opt-out, and quiet hours (the
+day-before reminder: tests/activities/test_reminders.py)."""
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time
 
 from flask_babel import get_locale
-from meedoen.core.models import utcnow
 from meedoen.events import notify, renderer
 from meedoen.events.models import Event
 from meedoen.extensions import db
@@ -78,59 +77,17 @@ def test_turned_off_groups_are_not_delivered(people, client):
         "turned_off": ["answers"]}
 
 
-def _activity(town, starts_at, status="published"):
-    from meedoen.activities.models import Activity, ActivityStatus, ActivityText
-
-    activity = Activity(municipality_id=town.id, status=ActivityStatus(status),
-                        category="sport", starts_at=starts_at,
-                        ends_at=starts_at + timedelta(hours=2), original_language="nl",
-                        venue_name="Sporthal Oost",
-                        texts=[ActivityText(language="nl", title="Voetbal", description=""),
-                               ActivityText(language="ar", title="كرة القدم", description="")])
-    db.session.add(activity)
-    db.session.commit()
-    return activity
-
-
-def _signup(activity, user, created_at, status="confirmed"):
-    from meedoen.activities.models import Signup, SignupStatus
-
-    db.session.add(Signup(activity_id=activity.id, user_id=user.id,
-                          status=SignupStatus(status), created_at=created_at))
-    db.session.commit()
-
-
-def test_day_before_reminder_once_per_sign_up(people, push_service):
-    now = utcnow()
-    tomorrow = _activity(people.town, now + timedelta(hours=20))
-    next_week = _activity(people.town, now + timedelta(days=7))
-    cancelled = _activity(people.town, now + timedelta(hours=20), status="cancelled")
-    early, late, waiting = (people.youth(ui_language="ar"), people.youth(), people.youth())
-    long_ago = now - timedelta(days=3)
-    _signup(tomorrow, early, long_ago)
-    _signup(tomorrow, late, now - timedelta(hours=1))  # signed up within the day: no reminder
-    _signup(tomorrow, waiting, long_ago, status="waitlisted")
-    _signup(next_week, early, long_ago)
-    _signup(cancelled, early, long_ago)
-    assert run_due_work()["reminders"] == 1
-    [item] = items()
-    assert item.user_id == early.id and item.kind == "activity.reminder"
-    assert "كرة القدم" in item.title and item.url == f"/activities/{tomorrow.id}"
-    assert len(push_service.messages(early.endpoints[0])) == 1
-    assert run_due_work()["reminders"] == 0
-    assert len(items()) == 1
-
-
-def test_reminders_can_be_turned_off(people, client):
-    now = utcnow()
-    activity = _activity(people.town, now + timedelta(hours=20))
-    user = people.youth(devices=0)
-    _signup(activity, user, now - timedelta(days=3))
-    client.login_as(user)
-    client.patch("/api/v1/me/notification-settings",
-                 json={"settings": {"activity_reminder": False}})
-    run_due_work()
-    assert items() == []
+def test_the_groups_features_declare_in_the_order_of_the_settings_screen(people, client):
+    client.login_as(people.youth(devices=0))
+    settings = client.get("/api/v1/me/notification-settings?lang=nl").get_json()["settings"]
+    assert [(s["group"], s["label"]) for s in settings] == [
+        ("activity_reminder", "Herinnering de dag voor een activiteit"),
+        ("activity_changed", "Een activiteit waarvoor ik me heb aangemeld heeft een andere "
+                             "tijd of plaats"),
+        ("activity_cancelled", "Een activiteit waarvoor ik me heb aangemeld gaat niet door"),
+        ("waiting_list", "Ik heb een plek gekregen van de wachtlijst"),
+        ("answers", "Vragen en antwoorden"),
+        ("ideas", "Nieuws over ideeën")]
 
 
 # -- quiet hours ---------------------------------------------------------------------------
