@@ -58,8 +58,7 @@ def make_due_reminders(now: datetime) -> int:
             made += 1
         except IntegrityError:  # another worker made this one just now
             continue
-    db.session.commit()
-    return made
+    return made  # run_due_work commits (due work only flushes)
 
 
 @renderer(REMINDER_KIND)
