@@ -3,7 +3,7 @@ import { useEffect, useRef } from "preact/hooks";
 import { language, t, newScreen } from "./lib/i18n.js";
 import { currentUser } from "./lib/session.js";
 import { findRoute, navRoutes } from "./routes.js";
-import { Link, navigate, useLocation } from "./router.js";
+import { Link, currentPath, navigate } from "./router.js";
 import { Icon } from "./ui/icons.jsx";
 import { Loading, Page, ErrorNote } from "./ui/kit.jsx";
 import { useModule } from "./ui/Lazy.jsx";
@@ -79,7 +79,7 @@ function TopBar({ user }) {
 }
 
 export function App() {
-  const where = useLocation();
+  const where = currentPath.value;
   const user = currentUser.value;
   void language.value; // a new language draws the whole app again
   const [path, search = ""] = where.split("?");

@@ -1,27 +1,18 @@
 // A tiny client-side router (history API). Routes come from routes.js.
-import { useEffect, useState } from "preact/hooks";
+import { signal } from "@preact/signals";
 import { jsx } from "preact/jsx-runtime";
 
-const listeners = new Set();
 const here = () => location.pathname + location.search;
+
+/** Where the app is: path and query ("/activities?free=1"), a signal like the other stores. */
+export const currentPath = signal(here());
+window.addEventListener("popstate", () => { currentPath.value = here(); });
 
 export function navigate(to, { replace = false } = {}) {
   if (to === here()) return;
   history[replace ? "replaceState" : "pushState"](null, "", to);
-  listeners.forEach((fn) => fn());
+  currentPath.value = here();
   window.scrollTo(0, 0);
-}
-
-export function useLocation() {
-  const [where, setWhere] = useState(here());
-  useEffect(() => {
-    const fn = () => setWhere(here());
-    listeners.add(fn);
-    window.addEventListener("popstate", fn);
-    fn(); // a child may have navigated before this effect subscribed
-    return () => { listeners.delete(fn); window.removeEventListener("popstate", fn); };
-  }, []);
-  return where;
 }
 
 export function Link({ href, children, ...props }) {
