@@ -6,7 +6,8 @@ from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
-from meedoen.auth.models import User
+from meedoen.auth.models import Role, User
+from meedoen.auth.passwords import hash_password
 from meedoen.extensions import db
 from sqlalchemy import select
 
@@ -30,6 +31,17 @@ def tr(lang: str, msgid: str, **values) -> str:
 def user_id(app, username: str) -> int:
     with app.app_context():
         return db.session.scalar(select(User.id).where(User.username == username))
+
+
+def new_youth(live_app, username: str, ui_language: str, display_name: str) -> None:
+    """A young person of their own for a test that changes or deletes them (where demo-youth-ar
+    lives, with the live app's password)."""
+    with live_app.app.app_context():
+        demo = db.session.get(User, user_id(live_app.app, "demo-youth-ar"))
+        db.session.add(User(username=username, password_hash=hash_password(live_app.password),
+                            role=Role.YOUTH, display_name=display_name, ui_language=ui_language,
+                            municipality_id=demo.municipality_id, location_id=demo.location_id))
+        db.session.commit()
 
 
 def tomorrow() -> str:

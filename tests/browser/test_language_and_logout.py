@@ -3,26 +3,16 @@ sets the user and their language; a language chosen in Settings redraws the whol
 right to left for Arabic, without a reload; logging out forgets the user on this phone."""
 
 import pytest
-from meedoen.auth.models import Role, User
-from meedoen.auth.passwords import hash_password
+from meedoen.auth.models import User
 from meedoen.extensions import db
 from playwright.sync_api import expect
 
 from .conftest import login_in_page, screenshot
-from .helpers import tr, user_id
+from .helpers import new_youth, tr, user_id
 
 pytestmark = pytest.mark.browser
 
 USERNAME = "stores-youth"
-
-
-def new_youth(live_app) -> None:
-    with live_app.app.app_context():
-        demo = db.session.get(User, user_id(live_app.app, "demo-youth-ar"))
-        db.session.add(User(username=USERNAME, password_hash=hash_password(live_app.password),
-                            role=Role.YOUTH, display_name="Signals", ui_language="ti",
-                            municipality_id=demo.municipality_id, location_id=demo.location_id))
-        db.session.commit()
 
 
 def delete_youth(page, live_app) -> None:
@@ -45,7 +35,7 @@ def expect_language(page, lang: str) -> None:
 
 
 def test_login_language_switch_and_logout(phone, live_app):
-    new_youth(live_app)
+    new_youth(live_app, USERNAME, "ti", "Signals")
     page = phone("nl", None, "/login")
     try:
         page.fill("input[name=username]", USERNAME)

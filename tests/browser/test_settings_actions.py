@@ -5,26 +5,16 @@ right to left)."""
 from datetime import time
 
 import pytest
-from meedoen.auth.models import Role, User
-from meedoen.auth.passwords import hash_password
+from meedoen.auth.models import User
 from meedoen.extensions import db
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from .helpers import tr, user_id
+from .helpers import new_youth, tr
 
 pytestmark = pytest.mark.browser
 
 USERNAME = "settings-youth-ar"
-
-
-def new_youth(live_app) -> None:
-    with live_app.app.app_context():
-        demo = db.session.get(User, user_id(live_app.app, "demo-youth-ar"))
-        db.session.add(User(username=USERNAME, password_hash=hash_password(live_app.password),
-                            role=Role.YOUTH, display_name="Settings", ui_language="ar",
-                            municipality_id=demo.municipality_id, location_id=demo.location_id))
-        db.session.commit()
 
 
 def stored(live_app, column):
@@ -33,7 +23,7 @@ def stored(live_app, column):
 
 
 def test_quiet_hours_then_delete_my_account(phone, live_app):
-    new_youth(live_app)
+    new_youth(live_app, USERNAME, "ar", "Settings")
     page = phone("ar", USERNAME, "/settings")
     quiet = page.locator("section[aria-labelledby=quiet]")
     times = quiet.locator("input[type=time]")
