@@ -235,6 +235,7 @@ def test_offline_reload_and_queued_signup(phone, live_app):
     assert page.locator(".note-offline").count() == 1
     page.goto("/help/work")
     page.wait_for_selector(".note-offline")
+    assert page.locator("li.card.contact").count() > 0  # the saved first page of who helps
     page.goto(href)
     page.wait_for_selector("[data-action=signup]")
     page.click("[data-action=signup]")

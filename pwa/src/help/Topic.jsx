@@ -1,11 +1,12 @@
 import { useApi } from "../lib/api.js";
 import { t } from "../lib/i18n.js";
-import { ButtonLink, Empty, ErrorNote, Loading, Page, ReadAloud, Section } from "../ui/kit.jsx";
+import { usePages } from "../lib/pages.js";
+import { Button, ButtonLink, Empty, ErrorNote, Loading, Page, ReadAloud, Section } from "../ui/kit.jsx";
 import { ContactCard } from "./ContactCard.jsx";
 
 export default function Topic({ params }) {
   const topics = useApi("/topics", { cache: true });
-  const contacts = useApi(`/topics/${encodeURIComponent(params.slug)}/contacts`, { cache: true });
+  const contacts = usePages(`/topics/${encodeURIComponent(params.slug)}/contacts`, { cache: true });
   const topic = topics.data?.find((x) => x.slug === params.slug);
   if (topics.data && !topic) return <Page title={t("Page not found")} back="/help" />;
   if (!topic) return <Page title={t("Help")} back="/help"><Loading /></Page>;
@@ -18,12 +19,15 @@ export default function Topic({ params }) {
       </Section>
       <ButtonLink href={`/help/ask?topic=${topic.slug}`} icon="chat">{t("Ask a question")}</ButtonLink>
       <Section title={t("Who can help")} id="who">
-        <ErrorNote error={contacts.error} />
-        {!contacts.data && !contacts.error && <Loading />}
-        {contacts.data?.length === 0 && <Empty>{t("Nobody found yet for this topic.")}</Empty>}
+        {!contacts.items && !contacts.error && <Loading />}
+        {contacts.items?.length === 0 && <Empty>{t("Nobody found yet for this topic.")}</Empty>}
         <ul class="card-list">
-          {contacts.data?.map((c) => <ContactCard key={c.id} contact={c} topic={topic.slug} />)}
+          {contacts.items?.map((c) => <ContactCard key={c.id} contact={c} topic={topic.slug} />)}
         </ul>
+        <ErrorNote error={contacts.error} />
+        {contacts.more && (
+          <Button kind="secondary" busy={contacts.loading} onClick={contacts.loadMore}>{t("Show more")}</Button>
+        )}
       </Section>
     </Page>
   );

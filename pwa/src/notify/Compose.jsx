@@ -4,6 +4,7 @@ import { fromLocalInput } from "../lib/amsterdam.js";
 import { formatDateTime, t, tn } from "../lib/i18n.js";
 import { LANGUAGES, languageName } from "../lib/languages.js";
 import { useAction } from "../lib/action.js";
+import { usePages } from "../lib/pages.js";
 import { navigate } from "../router.js";
 import { useCategories } from "../settings/InterestPicker.jsx";
 import { Button, Chip, ErrorNote, LanguageTabs, Page, Section, SelectField, TextField, Toggle } from "../ui/kit.jsx";
@@ -58,16 +59,21 @@ function Audience({ audience, setAudience }) {
 /** An activity or a contact the message opens; value "activity:12", "contact:3" or "". */
 function LinkPicker({ value, onValue, error }) {
   const activities = useApi("/activities?status=published&limit=50");
-  const contacts = useApi("/contacts?limit=100");
+  const contacts = usePages("/contacts?limit=100");
   const groups = [
     { label: t("Activities"), options: (activities.data?.items || []).map((a) => ({
       value: `activity:${a.id}`, label: `${a.text.title} · ${formatDateTime(a.starts_at)}` })) },
-    { label: t("People who help"), options: (contacts.data || []).map((c) => ({
+    { label: t("People who help"), options: (contacts.items || []).map((c) => ({
       value: `contact:${c.id}`, label: c.organisation ? `${c.name} (${c.organisation})` : c.name })) },
   ].filter((group) => group.options.length > 0);
   return (
-    <SelectField label={t("Link (optional)")} hint={t("Young people can open it straight from the message.")}
-      value={value} onValue={onValue} error={error} options={[{ value: "", label: t("No link") }, ...groups]} />
+    <>
+      <SelectField label={t("Link (optional)")} hint={t("Young people can open it straight from the message.")}
+        value={value} onValue={onValue} error={error} options={[{ value: "", label: t("No link") }, ...groups]} />
+      {contacts.more && (
+        <Button kind="secondary" busy={contacts.loading} onClick={contacts.loadMore} data-more="contacts">{t("Show more")}</Button>
+      )}
+    </>
   );
 }
 
