@@ -52,8 +52,8 @@ def _step(field: ma_fields.Field) -> tuple:
         return (_LIST, inner)
     if isinstance(field, ma_fields.Nested) and _own_serialize(field, ma_fields.Nested):
         schema = field.schema
-        if _plan(schema) is not None:
-            return (_NESTED, (schema, field.many or schema.many))
+        if (plan := _plan(schema)) is not None:
+            return (_NESTED, (schema, field.many or schema.many, plan))
     return (_OTHER, None)
 
 
@@ -95,9 +95,9 @@ def _dump_one(schema, plan: list, obj) -> dict:
         elif kind == _LIST and type(value) is list and all(type(each) is arg for each in value):
             out[key] = value
         elif kind == _NESTED and type(value) is (list if arg[1] else dict):
-            nested, many = arg
-            out[key] = ([_dump_one(nested, _plan(nested), each) for each in value] if many
-                        else _dump_one(nested, _plan(nested), value))
+            nested, many, nested_plan = arg
+            out[key] = ([_dump_one(nested, nested_plan, each) for each in value] if many
+                        else _dump_one(nested, nested_plan, value))
         else:
             value = field.serialize(name, obj, accessor=schema.get_attribute)
             if value is not missing:

@@ -19,6 +19,7 @@ total and a key can be compared.
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from functools import lru_cache
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -147,7 +148,13 @@ def next_cursor(rows: Sequence, limit: int, key: Callable, list_name: str) -> st
 
 
 def _serializer(list_name: str) -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=f"meedoen.page.{list_name}")
+    return _signer(current_app.config["SECRET_KEY"], list_name)
+
+
+@lru_cache(maxsize=64)
+def _signer(secret: str, list_name: str) -> URLSafeSerializer:
+    """Made once per secret and list (making one costs as much as signing a cursor)."""
+    return URLSafeSerializer(secret, salt=f"meedoen.page.{list_name}")
 
 
 def encode_cursor(values: list, list_name: str) -> str:
