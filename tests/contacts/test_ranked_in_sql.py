@@ -2,8 +2,6 @@
 same order as the Python ranking they replace, the same on SQLite and PostgreSQL (these tests
 run on both: TEST_DATABASE_URL selects PostgreSQL), and migration 0012 fills in the sort key."""
 
-import os
-
 import flask_migrate
 import pytest
 from meedoen.auth.models import Role
@@ -12,8 +10,11 @@ from meedoen.contacts.texts import base_language, home_languages
 from meedoen.extensions import db
 from sqlalchemy import inspect, text
 
-from tests.conftest import _create_postgres_database, make_app
+from tests.conftest import make_app
 from tests.contacts.helpers import assign, items, login, make_contact, names
+from tests.foundation import test_migrations
+
+fresh_database = test_migrations.fresh_database  # a fresh SQLite, and PostgreSQL if given
 
 # Names whose order differs between Python, SQLite's lower() (ASCII only) and a PostgreSQL
 # locale (which would put "de Vries" beside "De Boer" and "Émile" among the e's).
@@ -152,19 +153,6 @@ def test_assignments_page_oldest_first(client, factory, town):
     assert [a["youth"]["id"] for a in listed] == [person.id for person in youth]
     assert items(client.get(f"/api/v1/assignments?youth_id={youth[2].id}"))[0]["youth"][
         "id"] == youth[2].id
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def fresh_database(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'names.db'}"
-        return
-    base = os.environ.get("TEST_DATABASE_URL")
-    if not base:
-        pytest.skip("PostgreSQL runs only with TEST_DATABASE_URL")
-    url, drop = _create_postgres_database(base)
-    yield url
-    drop()
 
 
 def test_migration_0012_fills_in_the_sort_key_and_goes_back(fresh_database):
