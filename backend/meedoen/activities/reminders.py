@@ -30,7 +30,7 @@ def register() -> None:
     from meedoen.notifications.dispatch import due_work
     from meedoen.notifications.preferences import notice_group
 
-    due_work("reminders")(make_due_reminders)
+    due_work("reminders", make_due_reminders, position=10)
     notice_group("activity_reminder", _l("Reminder the day before an activity"),
                  [REMINDER_KIND], position=10)
 

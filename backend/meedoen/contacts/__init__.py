@@ -4,13 +4,16 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    """Routes, exports, the translation subject, the demo contacts, and the screening rule
-    (an unknown kind in SCREENING_REQUIRED_KINDS stops the app at start, not at the first
-    question)."""
+    """Routes, exports, the translation subject, the demo contacts, the screening rule (an
+    unknown kind in SCREENING_REQUIRED_KINDS stops the app at start, not at the first
+    question) and the screening reminders (due work)."""
     from meedoen.contacts import demo, export, screening, translation  # noqa: F401  (register)
     from meedoen.contacts.routes import blp, people_blp
     from meedoen.extensions import api
+    from meedoen.notifications.dispatch import due_work
 
     screening.configure(app)
+    # A month before a check ends, the youth workers are told (with the background work).
+    due_work("screening_reminders", screening.make_due_screening_reminders, position=20)
     api.register_blueprint(blp)
     api.register_blueprint(people_blp)

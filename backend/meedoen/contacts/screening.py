@@ -19,7 +19,6 @@ from sqlalchemy import ColumnElement, and_, or_, select, update
 from meedoen.auth.models import Role, User
 from meedoen.contacts.models import Contact, ContactKind
 from meedoen.core.models import utcnow
-from meedoen.core.transaction import committing
 from meedoen.events import notify, renderer
 from meedoen.extensions import db
 
@@ -141,20 +140,20 @@ def make_due_screening_reminders(now: datetime) -> int:
                    Contact.screening_reminded_for != Contact.screening_valid_until))
     ).all()
     made = 0
-    with committing():
-        for contact_id, municipality_id, ends in due:
-            claimed = db.session.execute(
-                update(Contact).where(Contact.id == contact_id,
-                                      Contact.screening_valid_until == ends,
-                                      or_(Contact.screening_reminded_for.is_(None),
-                                          Contact.screening_reminded_for != ends))
-                .values(screening_reminded_for=ends)
-                .execution_options(synchronize_session=False))
-            if claimed.rowcount != 1:
-                continue  # another worker sent this one just now
-            notify(REMINDER_KIND, _reminded_staff(municipality_id), contact_id=contact_id)
-            made += 1
-    return made
+    for contact_id, municipality_id, ends in due:
+        claimed = db.session.execute(
+            update(Contact).where(Contact.id == contact_id,
+                                  Contact.screening_valid_until == ends,
+                                  or_(Contact.screening_reminded_for.is_(None),
+                                      Contact.screening_reminded_for != ends))
+            .values(screening_reminded_for=ends)
+            .execution_options(synchronize_session=False))
+        if claimed.rowcount != 1:
+            continue  # another worker sent this one just now
+        notify(REMINDER_KIND, _reminded_staff(municipality_id), contact_id=contact_id)
+        made += 1
+    db.session.flush()
+    return made  # run_due_work commits (due work only flushes)
 
 
 def _reminded_staff(municipality_id: int | None) -> list[int]:

@@ -6,10 +6,14 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Routes (and `flask funds reminders|purge`), exports and erasers, notice renderers, the
-    translation subject and the demo funds."""
+    translation subject, the demo funds and the renewal reminders (due work)."""
     from meedoen.extensions import api
     from meedoen.funds import demo, export, notices, translation  # noqa: F401  (register)
+    from meedoen.funds.jobs import send_renewal_reminders
     from meedoen.funds.routes import blp, funds_blp
+    from meedoen.notifications.dispatch import due_work
 
     api.register_blueprint(funds_blp)
     api.register_blueprint(blp)
+    # A month before a grant ends, the young person and the intermediary are told.
+    due_work("renewal_reminders", send_renewal_reminders, position=30)

@@ -9,7 +9,6 @@ from flask import current_app
 from sqlalchemy import delete, select, update
 
 from meedoen.core.models import utcnow
-from meedoen.core.transaction import committing
 from meedoen.events import notify
 from meedoen.extensions import db
 from meedoen.funds.export import forget_traces
@@ -20,7 +19,8 @@ RENEW_BEFORE = relativedelta(months=1)
 
 def send_renewal_reminders(now: datetime | None = None) -> int:
     """Tell the young person and the intermediary, once per grant, a month before it ends.
-    Each grant is claimed with one UPDATE, so two workers never remind twice."""
+    Each grant is claimed with one UPDATE, so two workers never remind twice. Due work
+    (registered by the funds' init_app): it only flushes; run_due_work or the command commits."""
     now = now or utcnow()
     due = db.session.execute(select(SupportRequest.id, SupportRequest.youth_id,
                                     SupportRequest.intermediary_id).where(
@@ -44,12 +44,6 @@ def claim_reminder(request_id: int, now: datetime) -> bool:
                                      SupportRequest.renewal_reminded_at.is_(None))
         .values(renewal_reminded_at=now).execution_options(synchronize_session=False))
     return claimed.rowcount == 1
-
-
-def make_due_renewal_reminders(now: datetime) -> int:
-    """For the background work (notifications/dispatch.py): remind, then commit."""
-    with committing():
-        return send_renewal_reminders(now)
 
 
 def retention_cutoff(now: datetime | None = None) -> datetime:

@@ -18,36 +18,27 @@ from meedoen.notifications.outbox import fan_out_due, handle_pending_events
 
 log = logging.getLogger(__name__)
 
-# Work other features do on the clock, before events become messages: name -> fn(now) -> how
-# many it made. Filled by the features' init_app (activities: the day-before reminders).
-_due_work: dict[str, Callable[[datetime], int]] = {}
+# Work other features do on the clock, before events become messages: name -> (position,
+# fn(now) -> how many it made). Filled by the features' init_app (activities: the day-before
+# reminders; contacts: screening reminders; funds: renewal reminders).
+_due_work: dict[str, tuple[int, Callable[[datetime], int]]] = {}
 
 
-def due_work(name: str):
-    """Register ``fn(now) -> int`` (idempotent; it only flushes) as due work ``name``;
-    ``run_due_work`` runs it every tick, commits it (meedoen.core.transaction.committing)
-    and reports its count under ``name``."""
-
-    def register(fn):
-        _due_work[name] = fn
-        return fn
-
-    return register
+def due_work(name: str, fn: Callable[[datetime], int], *, position: int) -> None:
+    """Register ``fn(now) -> int`` (idempotent; it only flushes) as due work ``name``:
+    ``run_due_work`` runs it every tick in the order of ``position`` (smaller first), commits
+    it (meedoen.core.transaction.committing) and reports its count under ``name``."""
+    _due_work[name] = (position, fn)
 
 
 def run_due_work(now: datetime | None = None) -> dict:
     now = now or utcnow()
-    from meedoen.contacts.screening import make_due_screening_reminders
-    from meedoen.funds.jobs import make_due_renewal_reminders
-
     # Translations first: a message sent now then reaches everyone in their language.
     done = {"recovered": recover_stale_claims(now), "translations": translations_due(now),
             "notifications": fan_out_due(now)}
-    for name, work in _due_work.items():
+    for name, (_, work) in sorted(_due_work.items(), key=lambda item: item[1][0]):
         with committing():
             done[name] = work(now)
-    done["screening_reminders"] = make_due_screening_reminders(now)
-    done["renewal_reminders"] = make_due_renewal_reminders(now)
     done["events"] = handle_pending_events(now)
     done["deliveries"] = deliver_due(now)
     return done
