@@ -56,9 +56,10 @@ def _first(condition, name: str):
     return case((condition, 0), else_=1).label(name)
 
 
-def order(bases: set[str]) -> tuple:
-    """The ranking: language, lived experience, local before national, name, id."""
-    return (_first(speaks(bases), "language_rank"),
+def order(speaking: ColumnElement[bool]) -> tuple:
+    """The ranking: language (``speaks(bases)``), lived experience, local before national,
+    name, id."""
+    return (_first(speaking, "language_rank"),
             _first(Contact.lived_experience, "experience_rank"),
             _first(Contact.municipality_id.is_not(None), "local_rank"),
             Contact.name_key, Contact.id)
@@ -106,10 +107,11 @@ def ranked_page(viewer, args: dict, list_name: str, *, only_speakers: bool = Fal
     """A page of the directory (or a topic's contacts), those who speak the ranking
     languages first; ``only_speakers``: nobody else."""
     bases = ranking_languages(viewer, args)
+    speaking = speaks(bases)
     query = filtered(viewer, args)
     if only_speakers:
-        query = query.where(speaks(bases))
-    page = _ranked(query, order(bases), args, _list_name(list_name, bases))
+        query = query.where(speaking)
+    page = _ranked(query, order(speaking), args, _list_name(list_name, bases))
     page["items"] = [present.present_contact(row[0], viewer, bases, with_original=with_original)
                      for row in page["items"]]
     return page
@@ -119,11 +121,12 @@ def my_people(youth, args: dict) -> dict:
     """The contacts assigned to the young person first (in the ranking's order), then the
     others here who speak their language."""
     bases = home_languages(youth.languages)
+    speaking = speaks(bases)
     assigned = exists().where(Assignment.youth_id == youth.id,
                               Assignment.contact_id == Contact.id)
     query = select(Contact).where(Contact.active, or_(
-        assigned, visible_contacts(youth) & speaks(bases)))
-    page = _ranked(query, (_first(assigned, "assigned_rank"), *order(bases)), args,
+        assigned, visible_contacts(youth) & speaking))
+    page = _ranked(query, (_first(assigned, "assigned_rank"), *order(speaking)), args,
                    _list_name("my_people", bases))
     page["items"] = [present.present_contact(row[0], youth, bases,
                                              assigned=row.assigned_rank == 0, with_original=True)
