@@ -272,3 +272,22 @@ def test_patch_refuses_bad_input_and_keeps_the_activity(client, worker, town):
         assert response.status_code == 422, (body, response.get_json())
     db.session.expire_all()
     assert db.session.get(Activity, activity.id).venue_name == "Zaal"
+
+
+def test_posting_and_changing_are_audited_with_the_request(client, worker):
+    """The service records who did it; the request pipeline commits it with the activity."""
+    from meedoen.audit.models import AuditLog
+
+    client.login_as(worker)
+    created = client.post("/api/v1/activities", json=activity_body()).get_json()["items"]
+    activity_id = created[0]["id"]
+    assert client.patch(f"/api/v1/activities/{activity_id}",
+                        json={"venue_name": "Nieuwe zaal"}).status_code == 200
+    db.session.expire_all()
+    rows = db.session.execute(select(AuditLog.action, AuditLog.actor_id, AuditLog.details)
+                              .where(AuditLog.action.like("activity.%"))
+                              .order_by(AuditLog.id)).all()
+    assert [(action, actor) for action, actor, _ in rows] == [
+        ("activity.create", worker.id), ("activity.update", worker.id)]
+    assert rows[0].details["activity_ids"] == [activity_id]
+    assert rows[1].details["fields"] == ["venue_name"]

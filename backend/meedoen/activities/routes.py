@@ -21,7 +21,6 @@ from meedoen.activities.schemas import (
     SignupListItemSchema,
     SignupResultSchema,
 )
-from meedoen.audit.models import record
 from meedoen.auth.models import Role
 from meedoen.authz import roles_required
 from meedoen.core.api import Blueprint
@@ -66,10 +65,7 @@ def list_activities(args):
 def post_activity(data):
     """Post an activity, or a weekly / every-other-week series of dated occurrences."""
     user = _me()
-    activities = services.create_activities(user, data)
-    record(user, "activity.create", activities[0].municipality_id,
-           activity_ids=[a.id for a in activities])
-    return present.created(activities, user)
+    return present.created(services.create_activities(user, data), user)
 
 
 @blp.route("/activities/<int:activity_id>")
@@ -89,10 +85,7 @@ def patch_activity(data, activity_id):
     """Change or cancel one occurrence (or, with apply_to=series, it and the following)."""
     user = _me()
     activity = get_managed(activity_id, user)
-    changed = services.update_activities(user, activity, data)
-    record(user, "activity.update", activity.municipality_id,
-           activity_ids=[a.id for a in changed], fields=sorted(set(data) - {"texts"}))
-    return present.created(changed, user)
+    return present.created(services.update_activities(user, activity, data), user)
 
 
 def _run_signup_change(activity_id: int, change) -> Response:

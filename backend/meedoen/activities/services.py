@@ -17,6 +17,7 @@ from meedoen.activities.models import (
 from meedoen.activities.notices import ACTIVITY_CANCELLED, ACTIVITY_CHANGED
 from meedoen.activities.policy import can_manage, placement
 from meedoen.activities.texts import FIELDS, clean_description
+from meedoen.audit.models import record
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
@@ -56,6 +57,7 @@ def create_activities(user: User, data: dict) -> list[Activity]:
     db.session.flush()
     for activity in activities:
         request_translation("activity", activity.id)
+    record(user, "activity.create", municipality_id, activity_ids=[a.id for a in activities])
     return activities
 
 
@@ -134,6 +136,8 @@ def update_activities(user: User, activity: Activity, data: dict) -> list[Activi
     if "texts" in data or "original_language" in data:
         for target in targets:
             request_translation("activity", target.id)
+    record(user, "activity.update", activity.municipality_id,
+           activity_ids=[a.id for a in targets], fields=sorted(set(data) - {"texts"}))
     return targets
 
 

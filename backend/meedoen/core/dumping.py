@@ -7,7 +7,9 @@ each declared field it plans once how to copy the value: a ``str`` into a ``Stri
 ``DateTime`` (ISO 8601), a list of those into a ``List``, a dict into a ``Nested`` schema
 (planned the same way). Any other value, a field of another kind, an object that is not a
 dict or a schema with hooks goes through marshmallow itself, field by field, so the answer
-is the same; only the common case is quicker.
+is the same; only the common case is quicker. The plan is written out as a small Python
+function per schema (as dataclasses and attrs write their methods): a loop over the plan
+cost twice as much.
 """
 
 from datetime import datetime
@@ -52,66 +54,96 @@ def _step(field: ma_fields.Field) -> tuple:
         return (_LIST, inner)
     if isinstance(field, ma_fields.Nested) and _own_serialize(field, ma_fields.Nested):
         schema = field.schema
-        if (plan := _plan(schema)) is not None:
-            return (_NESTED, (schema, field.many or schema.many, plan))
+        if _dumper(schema) is not None:
+            return (_NESTED, (schema, field.many or schema.many))
     return (_OTHER, None)
 
 
 def _plan(schema) -> list | None:
-    """How to dump each field of ``schema``, made once per schema object; None when the
-    schema has dump hooks or dotted attributes (then marshmallow dumps it)."""
-    plan = schema.__dict__.get("_meedoen_plan", missing)
-    if plan is missing:
-        hooks = schema._hooks.get("pre_dump") or schema._hooks.get("post_dump")
-        plan = None
-        if not hooks and type(schema).get_attribute is ma.Schema.get_attribute:
-            plan = []
-            for name, field in schema.dump_fields.items():
-                attribute = field.attribute or name
-                if "." in attribute:
-                    plan = None
-                    break
-                key = field.data_key if field.data_key is not None else name
-                plan.append((key, attribute, name, field, *_step(field)))
-        schema.__dict__["_meedoen_plan"] = plan
+    """How to dump each field of ``schema``; None when the schema has dump hooks or dotted
+    attributes (then marshmallow dumps it)."""
+    hooks = schema._hooks.get("pre_dump") or schema._hooks.get("post_dump")
+    if hooks or type(schema).get_attribute is not ma.Schema.get_attribute:
+        return None
+    plan = []
+    for name, field in schema.dump_fields.items():
+        attribute = field.attribute or name
+        if "." in attribute:
+            return None
+        key = field.data_key if field.data_key is not None else name
+        plan.append((key, attribute, name, field, *_step(field)))
     return plan
 
 
-def _dump_one(schema, plan: list, obj) -> dict:
-    if type(obj) is not dict:
-        return ma.Schema._serialize(schema, obj)
-    out = {}
-    get = obj.get
-    for key, attribute, name, field, kind, arg in plan:
-        value = get(attribute, missing)
-        if value is missing and kind != _ALWAYS:
-            continue
-        if value is None and kind < _OTHER:  # each of these dumps None as None
-            out[key] = None
-        elif kind == _AS_IS and type(value) is arg:
-            out[key] = value
-        elif kind == _DATETIME and type(value) is arg:
-            out[key] = value.isoformat()
-        elif kind == _LIST and type(value) is list and all(type(each) is arg for each in value):
-            out[key] = value
-        elif kind == _NESTED and type(value) is (list if arg[1] else dict):
-            nested, many, nested_plan = arg
-            out[key] = ([_dump_one(nested, nested_plan, each) for each in value] if many
-                        else _dump_one(nested, nested_plan, value))
+def _dumper(schema):
+    """``schema``'s dump of one object as a function written for its fields, made once per
+    schema object (a loop over the plan cost twice as much); None: marshmallow dumps it."""
+    dumper = schema.__dict__.get("_meedoen_dumper", missing)
+    if dumper is missing:
+        plan = _plan(schema)
+        dumper = None if plan is None else _write(schema, plan)
+        schema.__dict__["_meedoen_dumper"] = dumper
+    return dumper
+
+
+def _write(schema, plan: list):
+    """The source of the dump function: per field, the planned copy, else marshmallow."""
+    names = {"missing": missing, "marshmallow_dump": lambda obj: ma.Schema._serialize(schema, obj)}
+    lines = ["def dump(obj):",
+             "    if type(obj) is not dict:",
+             "        return marshmallow_dump(obj)",
+             "    get = obj.get",
+             "    out = {}"]
+    for index, (key, attribute, name, field, kind, arg) in enumerate(plan):
+        value, put = f"v{index}", f"out[{key!r}]"
+        names[f"field{index}"] = (
+            lambda obj, field=field, name=name: field.serialize(name, obj,
+                                                                accessor=schema.get_attribute))
+        names[f"type{index}"] = arg
+        lines.append(f"    {value} = get({attribute!r}, missing)")
+        if kind == _ALWAYS:
+            lines.append("    if True:")
         else:
-            value = field.serialize(name, obj, accessor=schema.get_attribute)
-            if value is not missing:
-                out[key] = value
-    return out
+            lines.append(f"    if {value} is missing:")
+            lines.append("        pass")
+            if kind < _OTHER:  # each of these dumps None as None
+                lines.append(f"    elif {value} is None:")
+                lines.append(f"        {put} = None")
+            if kind == _AS_IS:
+                lines.append(f"    elif type({value}) is type{index}:")
+                lines.append(f"        {put} = {value}")
+            elif kind == _DATETIME:
+                lines.append(f"    elif type({value}) is type{index}:")
+                lines.append(f"        {put} = {value}.isoformat()")
+            elif kind == _LIST:
+                lines.append(f"    elif type({value}) is list and "
+                             f"all(type(each) is type{index} for each in {value}):")
+                lines.append(f"        {put} = {value}")
+            elif kind == _NESTED:
+                nested, many = arg
+                names[f"nested{index}"] = _dumper(nested)
+                if many:
+                    lines.append(f"    elif type({value}) is list:")
+                    lines.append(f"        {put} = [nested{index}(each) for each in {value}]")
+                else:
+                    lines.append(f"    elif type({value}) is dict:")
+                    lines.append(f"        {put} = nested{index}({value})")
+            lines.append("    else:")
+        lines.append(f"        {value} = field{index}(obj)")
+        lines.append(f"        if {value} is not missing:")
+        lines.append(f"            {put} = {value}")
+    lines.append("    return out")
+    exec(compile("\n".join(lines), f"<dump {type(schema).__name__}>", "exec"), names)  # noqa: S102
+    return names["dump"]
 
 
 class FastDumpSchema(Schema):
     """A schema that dumps as marshmallow does, planned once (see the module's docstring)."""
 
     def _serialize(self, obj, *, many: bool = False):
-        plan = _plan(self)
-        if plan is None:
+        dump = _dumper(self)
+        if dump is None:
             return super()._serialize(obj, many=many)
         if many and obj is not None:
-            return [_dump_one(self, plan, each) for each in obj]
-        return _dump_one(self, plan, obj)
+            return [dump(each) for each in obj]
+        return dump(obj)
