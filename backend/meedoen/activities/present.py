@@ -33,8 +33,11 @@ def _split_texts(joined: str | None) -> list[PageText]:
     """The texts of a page row (see ``queries.UNIT``)."""
     if not joined:
         return []
-    texts = [PageText(*text.split(queries.UNIT, 4)) for text in joined.split(queries.RECORD)]
-    return [text._replace(source_hash=text.source_hash or None) for text in texts]
+    texts = []
+    for text in joined.split(queries.RECORD):
+        language, origin, source_hash, title, description = text.split(queries.UNIT, 4)
+        texts.append(PageText(language, origin, source_hash or None, title, description))
+    return texts
 
 
 def summary(activity: Activity, texts: list, wanted: str,
