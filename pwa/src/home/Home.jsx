@@ -1,8 +1,8 @@
 import { query, useApi } from "../lib/api.js";
 import { t, tn } from "../lib/i18n.js";
-import { isStaff, useSession } from "../lib/session.js";
+import { pending as waiting } from "../lib/queue-state.js";
+import { currentUser, isStaff } from "../lib/session.js";
 import { ActivityCard } from "../activities/parts.jsx";
-import { usePending } from "../ui/pending.jsx";
 import { ButtonLink, Empty, Loading, Page, Section, Tile } from "../ui/kit.jsx";
 
 const isoDay = (date) => date.toISOString().slice(0, 10);
@@ -14,7 +14,7 @@ function ThisWeek({ user }) {
     category: user.interests?.length ? user.interests : undefined, limit: 5,
   });
   const { data, offline } = useApi(path, { cache: true });
-  const pending = usePending();
+  const pending = waiting.value;
   return (
     <Section title={t("This week for you")} id="week">
       {offline && <p class="hint">{t("Offline")}</p>}
@@ -90,7 +90,7 @@ function StaffTiles({ user }) {
 }
 
 export default function Home() {
-  const { user } = useSession();
+  const user = currentUser.value;
   if (!user) return <Loading />;
   return (
     <Page title={t("Hello {name}", { name: user.display_name })}>

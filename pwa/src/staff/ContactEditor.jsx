@@ -5,7 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api, useApi } from "../lib/api.js";
 import { lang, t } from "../lib/i18n.js";
 import { LANGUAGES, codesFirst, languageName } from "../lib/languages.js";
-import { useSession } from "../lib/session.js";
+import { currentUser } from "../lib/session.js";
 import { useAction } from "../lib/action.js";
 import { navigate } from "../router.js";
 import { MunicipalityField, orNone } from "./MunicipalityField.jsx";
@@ -110,7 +110,7 @@ function HelpTexts({ form, setForm, errors }) {
 
 export default function ContactEditor({ params }) {
   const id = params.id ? Number(params.id) : null;
-  const me = useSession().user;
+  const me = currentUser.value;
   const isAdmin = me?.role === "admin";
   const existing = useApi(id ? `/contacts/${id}` : null);
   const kinds = useApi("/contacts/kinds");
