@@ -62,9 +62,14 @@ def _init_features(app: Flask) -> None:
 
 
 def _register_commands(app: Flask) -> None:
+    """`flask demo`, and its first loader: the municipalities, places and accounts that every
+    feature's demo data builds on (the features register theirs in their init_app)."""
+    from meedoen.demo import register_loader
     from meedoen.demo.command import demo_command
+    from meedoen.demo.places import load_places_and_accounts
 
     app.cli.add_command(demo_command)
+    register_loader(0, load_places_and_accounts)
 
 
 def _sqlite_pragmas(engine: Engine) -> None:

@@ -1,6 +1,8 @@
 """Every feature, wired explicitly: ``create_app`` calls each one's ``init_app(app)``, which
-registers its blueprints, commands, config defaults, exports, erasers, notice renderers and
-demo data. A new feature adds its folder (with ``init_app``) and one line here."""
+registers its blueprints, commands, config defaults, exports, erasers, notice renderers,
+translation subjects, due work and demo data. Importing a module registers nothing
+(tests/foundation/test_wiring.py). A new feature adds its folder (with ``init_app``) and one
+line here."""
 
 from flask import Flask
 
@@ -54,11 +56,3 @@ def init_features(app: Flask) -> None:
     # twice (SQLite AUTOINCREMENT). At import time, before init_app, it missed their tables.
     never_reuse_ids(db.metadata)
 
-
-# Modules whose @demo_loader functions `flask --app meedoen demo` runs.
-DEMO_MODULES = ["meedoen.demo.places"]
-DEMO_MODULES += ["meedoen.activities.demo"]
-DEMO_MODULES += ["meedoen.contacts.demo"]
-DEMO_MODULES += ["meedoen.ideas.demo"]
-DEMO_MODULES += ["meedoen.notifications.demo"]
-DEMO_MODULES += ["meedoen.funds.demo"]

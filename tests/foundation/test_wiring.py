@@ -1,8 +1,12 @@
 """Explicit wiring (issue 18 item 4): SQLAlchemy listeners are installed by ``create_app`` and
 the features' ``init_app`` on the app's own engine and session, never on SQLAlchemy's classes
-and never by importing a module."""
+and never by importing a module; the registries (notice renderers, exports, erasers,
+translation subjects, demo loaders, due work, notice groups) are filled by ``init_app`` only."""
 
 import ast
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 from meedoen import _set_pragmas
@@ -78,3 +82,68 @@ def test_the_search_text_listener_is_on_the_apps_session_only(app):
         assert len(plain.dispatch.before_flush) == 0
     finally:
         plain.close()
+
+
+# Every registry a feature fills: name -> Python that reads it as a JSON-able list, in order
+# (for due work: the order run_due_work runs it in).
+REGISTRIES = {
+    "renderers": "[[k, q(f)] for k, f in events._renderers.items()]",
+    "exporters": "[[k, q(f), sorted(privacy._covers[k])] for k, f in privacy._exporters.items()]",
+    "erasers": "[[k, q(e.erase), sorted(e.covers)] for k, e in privacy._erasers.items()]",
+    "owned_ids": "[[k, q(f)] for k, f in privacy._owned.items()]",
+    "translation_subjects": "[[k, s.model.__name__, list(s.fields)] for k, s in SUBJECTS.items()]",
+    "demo_loaders": "[q(f) for f in demo.loaders()]",
+    "due_work": "[[k, q(f)] for k, (_, f) in sorted(dispatch._due_work.items(), "
+                "key=lambda item: item[1][0])]",
+    "notice_groups": "[[g, p, str(label)] for g, (p, label) in preferences._groups.items()]",
+    "notice_kinds": "list(preferences._kind_groups.items())",
+}
+READ_REGISTRIES = """
+import importlib, json, os, pkgutil, tempfile
+os.environ.setdefault("MEEDOEN_INSTANCE", tempfile.mkdtemp())
+import meedoen
+for info in pkgutil.walk_packages(meedoen.__path__, "meedoen."):
+    if ".migrations" not in info.name:
+        importlib.import_module(info.name)
+from meedoen import demo, events, privacy
+from meedoen.notifications import dispatch, preferences
+from meedoen.translation.subjects import SUBJECTS
+
+def q(fn):
+    return f"{fn.__module__}.{fn.__qualname__}"
+
+def registries():
+    return {name: eval(code) for name, code in REGISTRIES.items()}
+
+after_import = registries()
+meedoen.create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+first = registries()
+meedoen.create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+print(json.dumps({"after_import": after_import, "first": first, "second": registries()}))
+"""
+
+
+def _registries_in_a_fresh_interpreter() -> dict:
+    """Each registry after importing all of meedoen, after create_app, after a second one."""
+    code = f"REGISTRIES = {REGISTRIES!r}\n{READ_REGISTRIES}"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=240, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_importing_every_module_fills_no_registry_and_create_app_fills_each_once():
+    """Importing (all of meedoen, in a fresh interpreter) registers nothing: the renderers,
+    exports, erasers, owned ids, translation subjects, demo loaders, due work and notice
+    groups are registered by the features' init_app. Building a second app leaves them as
+    the first one made them."""
+    seen = _registries_in_a_fresh_interpreter()
+    assert seen["after_import"] == {name: [] for name in REGISTRIES}
+    first = seen["first"]
+    assert all(first.values()), [name for name, found in first.items() if not found]
+    assert seen["second"] == first
+    assert [name for name, _ in first["due_work"]] == [
+        "reminders", "screening_reminders", "renewal_reminders"]
+    assert first["demo_loaders"][0] == "meedoen.demo.places.load_places_and_accounts"
+    assert [name for name, *_ in first["erasers"]] == [
+        "questions", "activities.places", "ideas", "funds", "wording"]

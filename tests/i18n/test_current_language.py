@@ -4,10 +4,12 @@ starts (format_when)."""
 
 from datetime import UTC, datetime
 
+import pytest
 from flask_babel import gettext as _
+from meedoen import events
 from meedoen.auth.models import Role
 from meedoen.config import SHIPPED_LANGUAGES
-from meedoen.events import notify, renderer
+from meedoen.events import notify
 from meedoen.extensions import db
 from meedoen.i18n import current_language, format_when, use_language
 from meedoen.notifications.dispatch import run_due_work
@@ -17,10 +19,15 @@ from sqlalchemy import select
 from tests.activities.helpers import make_activity
 
 
-@renderer("test.language")
 def _render_language(event):
     return {"title": current_language(), "body": _("Reminder: %(title)s", title="x"),
             "url": "/inbox"}
+
+
+@pytest.fixture(autouse=True)
+def _test_renderer(monkeypatch):
+    """A renderer of this test's own, only while it runs."""
+    monkeypatch.setitem(events._renderers, "test.language", _render_language)
 
 
 def test_the_request_decides_the_language(app):

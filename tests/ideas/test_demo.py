@@ -1,18 +1,13 @@
 """The demo ideas: several languages, some answered, some planned with their activity."""
 
-import importlib
-
 from meedoen.activities.models import Activity
 from meedoen.demo import loaders
 from meedoen.extensions import db
-from meedoen.features import DEMO_MODULES
 from meedoen.ideas.models import Idea, IdeaStatus, IdeaText
 from sqlalchemy import func, select
 
 
 def load_demo() -> None:
-    for module in DEMO_MODULES:
-        importlib.import_module(module)
     for load in loaders():
         load("not-a-real-hash")
         db.session.commit()

@@ -3,8 +3,10 @@ day-before reminder: tests/activities/test_reminders.py)."""
 
 from datetime import UTC, datetime, time
 
+import pytest
 from flask_babel import get_locale
-from meedoen.events import notify, renderer
+from meedoen import events
+from meedoen.events import notify
 from meedoen.events.models import Event
 from meedoen.extensions import db
 from meedoen.notifications.dispatch import run_due_work
@@ -13,15 +15,20 @@ from meedoen.notifications.quiet import AMSTERDAM, quiet_hours_end
 from sqlalchemy import select
 
 
-@renderer("test.hello")
 def _render_hello(event):
     return {"title": f"hello in {get_locale()}", "body": str(event.data["n"]),
             "url": "/activities/1"}
 
 
-@renderer("test.broken")
 def _render_broken(event):
     raise RuntimeError("broken renderer")
+
+
+@pytest.fixture(autouse=True)
+def _test_renderers(monkeypatch):
+    """Two renderers of this test's own, only while it runs."""
+    monkeypatch.setitem(events._renderers, "test.hello", _render_hello)
+    monkeypatch.setitem(events._renderers, "test.broken", _render_broken)
 
 
 def items():

@@ -15,7 +15,6 @@ from meedoen.activities.models import (
 )
 from meedoen.activities.services import occurrence_starts
 from meedoen.auth.models import Role, User
-from meedoen.demo import demo_loader
 from meedoen.extensions import db
 from meedoen.places.models import Municipality
 
@@ -176,7 +175,6 @@ def _sign_up_demo_youth() -> None:
             signups.sign_up(user, activity)
 
 
-@demo_loader(order=10)
 def load_activities(password_hash: str) -> None:
     author = db.session.scalar(select(User).where(User.role == Role.YOUTH_WORKER)
                                .order_by(User.id).limit(1))

@@ -14,16 +14,21 @@ from meedoen.activities.models import (
     FeedbackGiven,
     Signup,
 )
+from meedoen.activities.signups import give_up_places_of
 from meedoen.core.idempotency import IdempotencyKey
 from meedoen.extensions import db
-from meedoen.privacy import exporter
+from meedoen.privacy import PersonalData
 
 
 def _iso(moment):
     return moment.isoformat() if moment else None
 
 
-@exporter("activities", covers=[Signup.user_id, Activity.created_by_id, CalendarFeed.user_id])
+personal = PersonalData()  # registered by the feature's init_app
+
+
+@personal.exporter("activities",
+                   covers=[Signup.user_id, Activity.created_by_id, CalendarFeed.user_id])
 def export_activities(user) -> dict:
     signups = db.session.scalars(select(Signup).where(Signup.user_id == user.id)
                                  .order_by(Signup.created_at))
@@ -41,7 +46,7 @@ def export_activities(user) -> dict:
     }
 
 
-@exporter("activity_translations_written", covers=[ActivityText.translated_by_id])
+@personal.exporter("activity_translations_written", covers=[ActivityText.translated_by_id])
 def export_translations(user) -> list[dict]:
     rows = db.session.scalars(select(ActivityText).where(ActivityText.translated_by_id == user.id)
                               .order_by(ActivityText.activity_id, ActivityText.language))
@@ -49,7 +54,7 @@ def export_translations(user) -> list[dict]:
             for t in rows]
 
 
-@exporter("stored_answers", covers=[IdempotencyKey.user_id])
+@personal.exporter("stored_answers", covers=[IdempotencyKey.user_id])
 def export_stored_answers(user) -> list[dict]:
     """Answers kept for a day so that a request the app sends again has its effect once."""
     rows = db.session.scalars(select(IdempotencyKey).where(IdempotencyKey.user_id == user.id)
@@ -58,15 +63,19 @@ def export_stored_answers(user) -> list[dict]:
              "answer": k.response} for k in rows]
 
 
-@exporter("activity_feedback_given", covers=[FeedbackGiven.user_id])
+@personal.exporter("activity_feedback_given", covers=[FeedbackGiven.user_id])
 def export_feedback_given(user) -> list[int]:
     return list(db.session.scalars(select(FeedbackGiven.activity_id)
                                    .where(FeedbackGiven.user_id == user.id)
                                    .order_by(FeedbackGiven.activity_id)))
 
 
-@exporter("activity_reminders", covers=[ActivityReminder.user_id])
+@personal.exporter("activity_reminders", covers=[ActivityReminder.user_id])
 def export_reminders(user) -> list[dict]:
     rows = db.session.scalars(select(ActivityReminder).where(ActivityReminder.user_id == user.id)
                               .order_by(ActivityReminder.activity_id))
     return [{"activity_id": r.activity_id, "at": _iso(r.created_at)} for r in rows]
+
+
+# An erased account's places in coming activities go to the waiting list first.
+personal.eraser("activities.places")(give_up_places_of)

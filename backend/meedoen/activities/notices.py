@@ -3,7 +3,6 @@
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from meedoen.events import renderer
 from meedoen.extensions import db
 from meedoen.i18n import current_language, format_when
 from meedoen.i18n.texts import localized
@@ -42,7 +41,6 @@ def _when(activity) -> str:
     return format_when(activity.starts_at)
 
 
-@renderer(ACTIVITY_CHANGED)
 def render_changed(event) -> dict | None:
     changes = event.data.get("changes", [])
 
@@ -57,7 +55,6 @@ def render_changed(event) -> dict | None:
     return _rendered(event, lambda title: _("Changed: %(title)s", title=title), body)
 
 
-@renderer(ACTIVITY_CANCELLED)
 def render_cancelled(event) -> dict | None:
     return _rendered(
         event, lambda title: _("Cancelled: %(title)s", title=title),
@@ -65,9 +62,16 @@ def render_cancelled(event) -> dict | None:
                            when=_when(activity)))
 
 
-@renderer(SIGNUP_PROMOTED)
 def render_promoted(event) -> dict | None:
     return _rendered(
         event, lambda title: _("You have a place: %(title)s", title=title),
         lambda activity: _("A place became free and it is yours. See you on %(when)s!",
                            when=_when(activity)))
+
+
+# kind -> renderer, registered by the feature's init_app (meedoen.events.register_renderers)
+RENDERERS = {
+    ACTIVITY_CHANGED: render_changed,
+    ACTIVITY_CANCELLED: render_cancelled,
+    SIGNUP_PROMOTED: render_promoted,
+}

@@ -15,7 +15,7 @@ from meedoen.activities.models import (
     Signup,
     SignupStatus,
 )
-from meedoen.events import notify, renderer
+from meedoen.events import notify
 from meedoen.extensions import db
 from meedoen.i18n import current_language, format_when
 from meedoen.i18n.texts import localized
@@ -61,7 +61,6 @@ def make_due_reminders(now: datetime) -> int:
     return made  # run_due_work commits (due work only flushes)
 
 
-@renderer(REMINDER_KIND)
 def render_reminder(event) -> dict | None:
     activity = db.session.get(Activity, event.data["activity_id"])
     if activity is None or activity.status.value != "published":
@@ -72,3 +71,9 @@ def render_reminder(event) -> dict | None:
             "body": _("You signed up. It starts on %(when)s at %(venue)s.", when=when,
                       venue=activity.venue_name),
             "url": f"/activities/{activity.id}"}
+
+
+# kind -> renderer, registered by the feature's init_app (meedoen.events.register_renderers)
+RENDERERS = {
+    REMINDER_KIND: render_reminder,
+}

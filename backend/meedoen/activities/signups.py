@@ -185,5 +185,5 @@ def give_up_places(user: User) -> None:
 
 
 def give_up_places_of(connection, user_id: int) -> None:
-    """The eraser (registered in ``activities.init_app``): runs in erase_account's session."""
+    """The eraser (declared in activities/export.py): runs in erase_account's session."""
     give_up_places(db.session.get(User, user_id))

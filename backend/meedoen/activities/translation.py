@@ -7,7 +7,7 @@ from meedoen.activities.models import Activity, ActivityStatus, ActivityText
 from meedoen.activities.texts import FIELDS, clean_description
 from meedoen.core.models import utcnow
 from meedoen.extensions import db
-from meedoen.translation.subjects import Subject, register, row_adder, rows_by_language
+from meedoen.translation.subjects import Subject, row_adder, rows_by_language
 
 
 def _rows(activity: Activity) -> dict:
@@ -28,8 +28,8 @@ def _label(activity: Activity) -> str:
     return original.title if original else str(activity.id)
 
 
-ACTIVITY = register(Subject(
+ACTIVITY = Subject(
     name="activity", model=Activity, fields=FIELDS, rows=_rows,
     add_row=row_adder("texts", ActivityText, title="", description=""),
     html_fields=frozenset({"description"}), clean_html=clean_description,
-    published=_published, label=_label, load_options=(selectinload(Activity.texts),)))
+    published=_published, label=_label, load_options=(selectinload(Activity.texts),))

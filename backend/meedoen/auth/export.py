@@ -5,10 +5,12 @@ from meedoen.auth.models import MentorLocation, User, UserInterest, UserLanguage
 from meedoen.auth.schemas import UserSchema
 from meedoen.extensions import db
 from meedoen.invites.models import Invite
-from meedoen.privacy import exporter
+from meedoen.privacy import PersonalData
+
+personal = PersonalData()  # registered by the feature's init_app
 
 
-@exporter("account", covers=[UserLanguage.user_id, UserInterest.user_id,
+@personal.exporter("account", covers=[UserLanguage.user_id, UserInterest.user_id,
                              MentorLocation.user_id])
 def export_account(user: User) -> dict:
     data = UserSchema().dump(user)
@@ -21,7 +23,7 @@ def export_account(user: User) -> dict:
     return data
 
 
-@exporter("invites_created", covers=[Invite.created_by_id])
+@personal.exporter("invites_created", covers=[Invite.created_by_id])
 def export_invites(user: User) -> list[dict]:
     rows = db.session.scalars(select(Invite).where(Invite.created_by_id == user.id))
     return [{"role": i.role.value, "created_at": i.created_at.isoformat(),
@@ -33,14 +35,14 @@ def _audit(rows) -> list[dict]:
             for a in rows]
 
 
-@exporter("actions_logged", covers=[AuditLog.actor_id])
+@personal.exporter("actions_logged", covers=[AuditLog.actor_id])
 def export_audit(user: User) -> list[dict]:
     """What I did, as the audit log recorded it."""
     return _audit(db.session.scalars(select(AuditLog).where(AuditLog.actor_id == user.id)
                                      .order_by(AuditLog.id)))
 
 
-@exporter("actions_about_me")
+@personal.exporter("actions_about_me")
 def export_audit_about_me(user: User) -> list[dict]:
     """What others (staff) did about me: audit rows whose details name me (PERSON_KEYS).
     Who did it is not included: that is the staff member's own data."""

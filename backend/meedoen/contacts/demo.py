@@ -12,7 +12,6 @@ from sqlalchemy import select
 from meedoen.auth.models import User
 from meedoen.contacts import screening
 from meedoen.contacts.models import Assignment, Contact, ContactKind, ContactText
-from meedoen.demo import demo_loader
 from meedoen.extensions import db
 from meedoen.places.models import Municipality
 
@@ -203,7 +202,6 @@ def _demo_check(contact: Contact) -> Contact:
     return contact
 
 
-@demo_loader(order=20)
 def load_contacts(password_hash: str) -> None:
     municipalities = db.session.scalars(select(Municipality).order_by(Municipality.id)).all()
     number = 0

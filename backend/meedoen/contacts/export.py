@@ -3,16 +3,18 @@ from sqlalchemy import select
 from meedoen.auth.models import User
 from meedoen.contacts.models import Assignment, Contact
 from meedoen.extensions import db
-from meedoen.privacy import exporter
+from meedoen.privacy import PersonalData
+
+personal = PersonalData()  # registered by the feature's init_app
 
 
-@exporter("my_people", covers=[Assignment.youth_id])
+@personal.exporter("my_people", covers=[Assignment.youth_id])
 def export_people(user: User) -> list[dict]:
     rows = db.session.scalars(select(Assignment).where(Assignment.youth_id == user.id))
     return [{"contact": a.contact.name, "since": a.created_at.isoformat()} for a in rows]
 
 
-@exporter("contact_entry", covers=[Contact.user_id])
+@personal.exporter("contact_entry", covers=[Contact.user_id])
 def export_contact_entry(user: User) -> dict | None:
     contact = db.session.scalar(select(Contact).where(Contact.user_id == user.id))
     if contact is None:
@@ -27,7 +29,7 @@ def export_contact_entry(user: User) -> dict | None:
                           "valid_until": _day(contact.screening_valid_until)}}
 
 
-@exporter("screening_checks_recorded", covers=[Contact.screening_checked_by_id])
+@personal.exporter("screening_checks_recorded", covers=[Contact.screening_checked_by_id])
 def export_checks_recorded(user: User) -> list[dict]:
     """The VOG checks this staff member recorded (they are named as the one who checked)."""
     rows = db.session.scalars(select(Contact).where(Contact.screening_checked_by_id == user.id)
@@ -40,14 +42,14 @@ def _day(value) -> str | None:
     return value.isoformat() if value else None
 
 
-@exporter("contacts_created", covers=[Contact.created_by_id])
+@personal.exporter("contacts_created", covers=[Contact.created_by_id])
 def export_contacts_created(user: User) -> list[dict]:
     rows = db.session.scalars(select(Contact).where(Contact.created_by_id == user.id)
                               .order_by(Contact.id))
     return [{"id": c.id, "name": c.name} for c in rows]
 
 
-@exporter("assignments_made", covers=[Assignment.assigned_by_id])
+@personal.exporter("assignments_made", covers=[Assignment.assigned_by_id])
 def export_assignments_made(user: User) -> list[dict]:
     """Staff: when I made someone one of a young person's people (not who the young person
     is: that is their data)."""
@@ -56,7 +58,7 @@ def export_assignments_made(user: User) -> list[dict]:
     return [{"contact": a.contact.name, "at": a.created_at.isoformat()} for a in rows]
 
 
-@exporter("screenings_recorded", covers=[Contact.screening_checked_by_id])
+@personal.exporter("screenings_recorded", covers=[Contact.screening_checked_by_id])
 def export_screenings(user: User) -> list[dict]:
     """Staff: the VOG checks I recorded (which entry, checked on, valid until)."""
     rows = db.session.scalars(select(Contact).where(Contact.screening_checked_by_id == user.id)

@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, and_, or_, select, update
 from meedoen.auth.models import Role, User
 from meedoen.contacts.models import Contact, ContactKind
 from meedoen.core.models import utcnow
-from meedoen.events import notify, renderer
+from meedoen.events import notify
 from meedoen.extensions import db
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -165,7 +165,6 @@ def _reminded_staff(municipality_id: int | None) -> list[int]:
                                    .order_by(User.id)))
 
 
-@renderer(REMINDER_KIND)
 def render_reminder(event) -> dict | None:
     contact = db.session.get(Contact, event.data.get("contact_id"))
     if contact is None or contact.screening_valid_until is None:
@@ -176,3 +175,8 @@ def render_reminder(event) -> dict | None:
                       date=format_date(contact.screening_valid_until, "d MMMM y")),
             "url": f"/staff/contacts/{contact.id}/edit"}
 
+
+# kind -> renderer, registered by the feature's init_app (meedoen.events.register_renderers)
+RENDERERS = {
+    REMINDER_KIND: render_reminder,
+}

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from meedoen.contacts.models import Contact, ContactText
 from meedoen.contacts.texts import FIELDS
 from meedoen.extensions import db
-from meedoen.translation.subjects import Subject, register, row_adder, rows_by_language
+from meedoen.translation.subjects import Subject, row_adder, rows_by_language
 
 
 def _rows(contact: Contact) -> dict:
@@ -25,6 +25,6 @@ def _label(contact: Contact) -> str:
     return contact.name
 
 
-CONTACT = register(Subject(
+CONTACT = Subject(
     name="contact", model=Contact, fields=FIELDS, rows=_rows,
-    add_row=row_adder("texts", ContactText, help_text=""), published=_published, label=_label))
+    add_row=row_adder("texts", ContactText, help_text=""), published=_published, label=_label)

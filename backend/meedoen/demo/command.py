@@ -1,4 +1,3 @@
-import importlib
 import os
 import secrets
 
@@ -8,7 +7,6 @@ from flask.cli import with_appcontext
 from meedoen.auth.passwords import hash_password
 from meedoen.core.transaction import committing
 from meedoen.demo import loaders
-from meedoen.features import DEMO_MODULES
 
 
 @click.command("demo")
@@ -17,8 +15,6 @@ from meedoen.features import DEMO_MODULES
 @with_appcontext
 def demo_command(password: str | None):
     """Load the demo municipalities, accounts and content (idempotent)."""
-    for module in DEMO_MODULES:
-        importlib.import_module(module)
     password = password or os.environ.get("DEMO_PASSWORD")
     generated = not password
     password = password or secrets.token_urlsafe(9)

@@ -3,7 +3,6 @@
 from sqlalchemy import select
 
 from meedoen.auth.models import MentorLocation, Role, User
-from meedoen.demo import demo_loader
 from meedoen.extensions import db
 from meedoen.places.models import Location, LocationKind, Municipality
 from meedoen.places.services import slugify
@@ -55,7 +54,6 @@ def ensure_account(username, role, display_name, ui_language, languages, interes
     return user
 
 
-@demo_loader(order=0)
 def load_places_and_accounts(password_hash: str) -> None:
     municipalities = {name: ensure_municipality(name) for name in MUNICIPALITIES}
     for username, role, name, lang, spoken, interests, where in ACCOUNTS:

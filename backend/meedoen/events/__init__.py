@@ -1,17 +1,18 @@
 """Things a user should be told about, recorded in the same transaction as their cause.
 
 A feature calls ``notify("activity.cancelled", user_ids, activity_id=7)`` and
-registers a renderer for its kinds that returns the title, body and link in a
+declares a renderer for each of its kinds (``RENDERERS`` in its ``notices.py``, registered
+by its init_app with ``register_renderers``) that returns the title, body and link in a
 given language. The notifications feature turns pending events into inbox items
 and Web Push messages. Events hold ids, never message bodies.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from meedoen.events.models import Event
 from meedoen.extensions import db
 
-_renderers: dict[str, Callable] = {}
+_renderers: dict[str, Callable] = {}  # filled by the features' init_app
 
 
 def notify(kind: str, user_ids: Iterable[int], **data) -> list[Event]:
@@ -20,17 +21,13 @@ def notify(kind: str, user_ids: Iterable[int], **data) -> list[Event]:
     return events
 
 
-def renderer(kind: str):
-    """Register ``fn(event) -> {"title", "body", "url"}``.
+def register_renderers(renderers: Mapping[str, Callable]) -> None:
+    """Called by a feature's init_app with its notices' ``RENDERERS``: kind ->
+    ``fn(event) -> {"title", "body", "url"}`` (or None: nothing to tell any more).
 
     It is called with the recipient's language active, so gettext translates.
     """
-
-    def register(fn):
-        _renderers[kind] = fn
-        return fn
-
-    return register
+    _renderers.update(renderers)
 
 
 def render(event: Event) -> dict | None:

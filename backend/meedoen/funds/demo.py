@@ -8,7 +8,6 @@ from sqlalchemy import select
 
 from meedoen.auth.models import User
 from meedoen.core.models import utcnow
-from meedoen.demo import demo_loader
 from meedoen.extensions import db
 from meedoen.funds.models import (
     CostPeriod,
@@ -76,7 +75,6 @@ def ensure_request(username: str, club: str, fund_name: str | None, days_ago: in
     db.session.add(request)
 
 
-@demo_loader(order=50)
 def load_funds(password_hash: str) -> None:
     for municipality in db.session.scalars(select(Municipality).order_by(Municipality.id)):
         ensure_funds(municipality)

@@ -9,8 +9,7 @@ from meedoen.extensions import db
 from meedoen.funds.models import Intermediary, SupportRequest, SupportStep
 from meedoen.funds.notices import request_url
 from meedoen.notifications.models import InboxItem
-from meedoen.privacy import exporter
-from meedoen.privacy.erasure import eraser, owned_ids
+from meedoen.privacy import PersonalData
 from meedoen.translation.models import TranslationJob
 
 
@@ -35,14 +34,17 @@ def export_step(step: SupportStep) -> dict:
             "body": step.body, "translations": {t.language: t.body for t in step.texts}}
 
 
-@exporter("support_requests", covers=[SupportRequest.youth_id])
+personal = PersonalData()  # registered by the feature's init_app
+
+
+@personal.exporter("support_requests", covers=[SupportRequest.youth_id])
 def export_requests(user: User) -> list[dict]:
     rows = db.session.scalars(select(SupportRequest).where(SupportRequest.youth_id == user.id)
                               .order_by(SupportRequest.id))
     return [export_request(request) for request in rows]
 
 
-@exporter("support_steps_written", covers=[SupportStep.author_id,
+@personal.exporter("support_steps_written", covers=[SupportStep.author_id,
                                            SupportRequest.intermediary_id])
 def export_steps_written(user: User) -> dict:
     """Staff: the steps I took and the requests I handle (the young person's own words are
@@ -55,7 +57,7 @@ def export_steps_written(user: User) -> dict:
             "requests_handled": list(handled)}
 
 
-@exporter("fund_intermediary", covers=[Intermediary.user_id])
+@personal.exporter("fund_intermediary", covers=[Intermediary.user_id])
 def export_intermediary(user: User) -> dict:
     row = db.session.get(Intermediary, user.id)
     return {"marked_on": _day(row.created_at) if row else None}
@@ -63,7 +65,7 @@ def export_intermediary(user: User) -> dict:
 
 # -- erasure and the retention purge ---------------------------------------------------------
 
-@owned_ids("request_id")
+@personal.owned_ids("request_id")
 def own_requests(connection: Connection, user_id: int) -> list[int]:
     return list(connection.scalars(select(SupportRequest.id)
                                    .where(SupportRequest.youth_id == user_id)))
@@ -83,7 +85,7 @@ def forget_traces(connection: Connection, request_ids: list[int]) -> None:
         TranslationJob.subject_id.in_(steps.scalar_subquery())))
 
 
-@eraser("funds", covers=["inbox_item.url", "event.data", "translation_job.subject_id"])
+@personal.eraser("funds", covers=["inbox_item.url", "event.data", "translation_job.subject_id"])
 def forget_requests(connection: Connection, user_id: int) -> None:
     """The young person's requests go with them (CASCADE), and so does every trace of them."""
     forget_traces(connection, own_requests(connection, user_id))

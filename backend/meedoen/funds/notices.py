@@ -3,7 +3,6 @@
 
 from flask_babel import gettext as _
 
-from meedoen.events import renderer
 from meedoen.extensions import db
 from meedoen.funds.models import StepKind, SupportRequest, SupportStep
 from meedoen.funds.texts import day, money
@@ -39,7 +38,6 @@ def step_body(step: SupportStep, request: SupportRequest) -> str:
     return bodies[kind]
 
 
-@renderer(STEP)
 def render_step(event) -> dict | None:
     step = db.session.get(SupportStep, event.data.get("step_id"))
     if step is None:
@@ -49,7 +47,6 @@ def render_step(event) -> dict | None:
             "body": step_body(step, request), "url": request_url(request.id)}
 
 
-@renderer(NEW)
 def render_new(event) -> dict | None:
     request = db.session.get(SupportRequest, event.data.get("request_id"))
     if request is None:
@@ -59,7 +56,6 @@ def render_new(event) -> dict | None:
             "url": request_url(request.id)}
 
 
-@renderer(REPLY)
 def render_reply(event) -> dict | None:
     request = db.session.get(SupportRequest, event.data.get("request_id"))
     if request is None:
@@ -69,7 +65,6 @@ def render_reply(event) -> dict | None:
             "url": request_url(request.id)}
 
 
-@renderer(RENEWAL)
 def render_renewal(event) -> dict | None:
     request = db.session.get(SupportRequest, event.data.get("request_id"))
     if request is None or request.grant_end is None:
@@ -82,3 +77,12 @@ def render_renewal(event) -> dict | None:
                  "person can keep going.", club=request.paid_to, end=day(request.grant_end))
     return {"title": _("Time to renew the support"), "body": body,
             "url": request_url(request.id)}
+
+
+# kind -> renderer, registered by the feature's init_app (meedoen.events.register_renderers)
+RENDERERS = {
+    STEP: render_step,
+    NEW: render_new,
+    REPLY: render_reply,
+    RENEWAL: render_renewal,
+}

@@ -10,7 +10,7 @@ from meedoen.extensions import db
 from meedoen.funds.models import SupportRequest, SupportStep, SupportStepText
 from meedoen.i18n.texts import OriginalText
 from meedoen.translation.audience import app_languages
-from meedoen.translation.subjects import Subject, register, row_adder, rows_by_language
+from meedoen.translation.subjects import Subject, row_adder, rows_by_language
 
 FIELDS = ("body",)
 
@@ -41,8 +41,8 @@ def _municipality(step: SupportStep) -> int | None:
     return request.municipality_id if request else None
 
 
-SUPPORT_STEP = register(Subject(
+SUPPORT_STEP = Subject(
     name="support_step", model=SupportStep, fields=FIELDS, rows=step_rows,
     add_row=row_adder("texts", SupportStepText, body=""), personal=True,
     original_language=lambda step: step.language, municipality_id=_municipality,
-    target_languages=lambda step: app_languages(readers(step))))
+    target_languages=lambda step: app_languages(readers(step)))

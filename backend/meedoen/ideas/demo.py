@@ -11,7 +11,6 @@ from sqlalchemy import or_, select
 from meedoen.activities.models import Activity, ActivityText
 from meedoen.auth.models import User
 from meedoen.core.models import utcnow
-from meedoen.demo import demo_loader
 from meedoen.extensions import db
 from meedoen.ideas.models import (
     Idea,
@@ -226,7 +225,6 @@ def load_idea(spec: dict) -> None:
                                        created_at=created + timedelta(days=1)))
 
 
-@demo_loader(order=40)
 def load_ideas(password_hash: str) -> None:
     for spec in IDEAS:
         load_idea(spec)

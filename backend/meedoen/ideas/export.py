@@ -10,12 +10,13 @@ from meedoen.extensions import db
 from meedoen.ideas.models import Idea, IdeaAnswer, IdeaReport, IdeaSupport
 from meedoen.ideas.notices import idea_url
 from meedoen.notifications.models import InboxItem
-from meedoen.privacy import exporter
-from meedoen.privacy.erasure import eraser, owned_ids
+from meedoen.privacy import PersonalData
 from meedoen.translation.models import TranslationJob
 
+personal = PersonalData()  # registered by the feature's init_app
 
-@exporter("ideas", covers=[Idea.author_id])
+
+@personal.exporter("ideas", covers=[Idea.author_id])
 def export_ideas(user: User) -> list[dict]:
     ideas = db.session.scalars(select(Idea).where(Idea.author_id == user.id).order_by(Idea.id))
     return [{"id": idea.id, "category": idea.category, "status": idea.status.value,
@@ -33,21 +34,21 @@ def _made_by(text, original_language: str) -> str:
     return "original" if text.language == original_language else text.origin
 
 
-@exporter("idea_supports", covers=[IdeaSupport.user_id])
+@personal.exporter("idea_supports", covers=[IdeaSupport.user_id])
 def export_supports(user: User) -> list[dict]:
     rows = db.session.scalars(select(IdeaSupport).where(IdeaSupport.user_id == user.id))
     return [{"idea_id": s.idea_id, "kind": s.kind.value, "at": s.created_at.isoformat()}
             for s in rows]
 
 
-@exporter("idea_reports", covers=[IdeaReport.reporter_id])
+@personal.exporter("idea_reports", covers=[IdeaReport.reporter_id])
 def export_reports(user: User) -> list[dict]:
     rows = db.session.scalars(select(IdeaReport).where(IdeaReport.reporter_id == user.id))
     return [{"idea_id": r.idea_id, "reason": r.reason.value, "note": r.note,
              "at": r.created_at.isoformat()} for r in rows]
 
 
-@exporter("idea_answers_written", covers=[IdeaAnswer.author_id])
+@personal.exporter("idea_answers_written", covers=[IdeaAnswer.author_id])
 def export_answers(user: User) -> list[dict]:
     rows = db.session.scalars(select(IdeaAnswer).where(IdeaAnswer.author_id == user.id)
                               .order_by(IdeaAnswer.id))
@@ -55,7 +56,7 @@ def export_answers(user: User) -> list[dict]:
              "messages": {t.language: t.message for t in a.texts}} for a in rows]
 
 
-@exporter("ideas_hidden", covers=[Idea.hidden_by_id])
+@personal.exporter("ideas_hidden", covers=[Idea.hidden_by_id])
 def export_hidden(user: User) -> list[dict]:
     """Staff: the ideas I hid, with my reason."""
     rows = db.session.scalars(select(Idea).where(Idea.hidden_by_id == user.id)
@@ -66,12 +67,12 @@ def export_hidden(user: User) -> list[dict]:
 
 # -- erasure ---------------------------------------------------------------------------------
 
-@owned_ids("idea_id")
+@personal.owned_ids("idea_id")
 def authored_ideas(connection: Connection, user_id: int) -> list[int]:
     return list(connection.scalars(select(Idea.id).where(Idea.author_id == user_id)))
 
 
-@eraser("ideas", covers=["inbox_item.url", "event.data", "translation_job.subject_id"])
+@personal.eraser("ideas", covers=["inbox_item.url", "event.data", "translation_job.subject_id"])
 def forget_ideas(connection: Connection, user_id: int) -> None:
     """The person's ideas go with them (CASCADE); so do the messages *others* got about them
     (a supporter's "“<title>” is now: Planned", in any language), the pending events that

@@ -3,7 +3,6 @@
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from meedoen.events import renderer
 from meedoen.extensions import db
 from meedoen.i18n import current_language
 from meedoen.i18n.texts import localized
@@ -36,7 +35,6 @@ def _url(idea: Idea) -> str:
     return idea_url(idea.id)
 
 
-@renderer(STATUS_CHANGED)
 def render_status_changed(event) -> dict | None:
     idea, title = _idea_and_title(event)
     if idea is None:
@@ -49,7 +47,6 @@ def render_status_changed(event) -> dict | None:
             "url": _url(idea)}
 
 
-@renderer(HIDDEN)
 def render_hidden(event) -> dict | None:
     idea, title = _idea_and_title(event)
     if idea is None or not idea.is_hidden:
@@ -58,3 +55,10 @@ def render_hidden(event) -> dict | None:
             "body": _("“%(title)s” is no longer shown to others. The reason: %(reason)s",
                       title=title, reason=idea.hidden_reason),
             "url": _url(idea)}
+
+
+# kind -> renderer, registered by the feature's init_app (meedoen.events.register_renderers)
+RENDERERS = {
+    STATUS_CHANGED: render_status_changed,
+    HIDDEN: render_hidden,
+}

@@ -9,7 +9,7 @@ from meedoen.core.sanitize import clean_html, clean_youth_html
 from meedoen.extensions import db
 from meedoen.i18n.texts import TITLE_AND_DESCRIPTION
 from meedoen.ideas.models import Idea, IdeaAnswer, IdeaAnswerText, IdeaText
-from meedoen.translation.subjects import Subject, register, row_adder, rows_by_language
+from meedoen.translation.subjects import Subject, row_adder, rows_by_language
 
 ANSWER_FIELDS = ("message",)
 
@@ -23,13 +23,13 @@ def _answer_municipality(answer: IdeaAnswer) -> int | None:
     return idea.municipality_id if idea else None
 
 
-IDEA = register(Subject(
+IDEA = Subject(
     name="idea", model=Idea, fields=TITLE_AND_DESCRIPTION, rows=_rows, personal=True,
     add_row=row_adder("texts", IdeaText, title="", description=""),
-    html_fields=frozenset({"description"}), clean_html=clean_youth_html))
+    html_fields=frozenset({"description"}), clean_html=clean_youth_html)
 
-IDEA_ANSWER = register(Subject(
+IDEA_ANSWER = Subject(
     name="idea_answer", model=IdeaAnswer, fields=ANSWER_FIELDS, rows=_rows,
     add_row=row_adder("texts", IdeaAnswerText, message=""),
     html_fields=frozenset({"message"}), clean_html=clean_html,
-    municipality_id=_answer_municipality))
+    municipality_id=_answer_municipality)

@@ -7,7 +7,6 @@ from sqlalchemy import select
 from meedoen.audit.models import record
 from meedoen.auth.models import User
 from meedoen.core.models import utcnow
-from meedoen.demo import demo_loader
 from meedoen.extensions import db
 from meedoen.notifications.models import Notification, NotificationStatus, NotificationText
 from meedoen.notifications.outbox import fan_out
@@ -46,7 +45,6 @@ def _already_sent(digest: str) -> bool:
                              .where(Notification.content_hash == digest)) is not None
 
 
-@demo_loader(order=30)
 def load_notifications(password_hash: str) -> None:
     worker = db.session.scalar(select(User).where(User.username == "demo-worker"))
     if worker is None or worker.municipality_id is None:

@@ -7,7 +7,7 @@ from meedoen.notifications.models import (
     Notification,
     NotificationOptOut,
 )
-from meedoen.privacy import exporter
+from meedoen.privacy import PersonalData
 from meedoen.push.endpoints import origin
 from meedoen.push.models import PushSubscription
 
@@ -16,7 +16,10 @@ def _iso(moment):
     return moment.isoformat() if moment else None
 
 
-@exporter("inbox", covers=[InboxItem.user_id])
+personal = PersonalData()  # registered by the feature's init_app
+
+
+@personal.exporter("inbox", covers=[InboxItem.user_id])
 def export_inbox(user) -> list[dict]:
     items = db.session.scalars(select(InboxItem).where(InboxItem.user_id == user.id)
                                .order_by(InboxItem.id))
@@ -26,7 +29,7 @@ def export_inbox(user) -> list[dict]:
              "opened_at": _iso(i.opened_at)} for i in items]
 
 
-@exporter("push_devices", covers=[PushSubscription.user_id])
+@personal.exporter("push_devices", covers=[PushSubscription.user_id])
 def export_devices(user) -> list[dict]:
     """The full address the push service gave this phone (it identifies the device); the
     encryption keys the phone made are not repeated here."""
@@ -38,14 +41,14 @@ def export_devices(user) -> list[dict]:
             for s in rows]
 
 
-@exporter("notification_settings", covers=[NotificationOptOut.user_id])
+@personal.exporter("notification_settings", covers=[NotificationOptOut.user_id])
 def export_settings(user) -> dict:
     off = db.session.scalars(select(NotificationOptOut.group)
                              .where(NotificationOptOut.user_id == user.id))
     return {"turned_off": sorted(off)}
 
 
-@exporter("notifications_sent", covers=[Notification.sender_id])
+@personal.exporter("notifications_sent", covers=[Notification.sender_id])
 def export_sent(user) -> list[dict]:
     rows = db.session.scalars(select(Notification).where(Notification.sender_id == user.id)
                               .order_by(Notification.id))
@@ -54,7 +57,7 @@ def export_sent(user) -> list[dict]:
             for n in rows]
 
 
-@exporter("events", covers=[Event.user_id])
+@personal.exporter("events", covers=[Event.user_id])
 def export_events(user) -> list[dict]:
     """Things to tell me about (a sign-up moved up, an idea answered), before and after they
     became messages."""

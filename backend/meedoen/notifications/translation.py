@@ -19,7 +19,7 @@ from meedoen.notifications.models import (
     NotificationText,
 )
 from meedoen.translation.audience import base
-from meedoen.translation.subjects import Subject, register
+from meedoen.translation.subjects import Subject
 
 
 def _rows(notification: Notification) -> dict:
@@ -49,10 +49,10 @@ def _label(notification: Notification) -> str:
     return original.title if original else str(notification.id)
 
 
-NOTIFICATION = register(Subject(
+NOTIFICATION = Subject(
     name="notification", model=Notification, fields=TEXT_FIELDS, rows=_rows, add_row=_add_row,
     original_language=lambda notification: ORIGINAL_LANGUAGE, target_languages=_targets,
-    label=_label))
+    label=_label)
 
 
 def with_originals(items: list[InboxItem]) -> list[InboxItem]:

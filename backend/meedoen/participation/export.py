@@ -7,16 +7,18 @@ from sqlalchemy import select
 
 from meedoen.extensions import db
 from meedoen.participation.models import BirthYear, Checkin
-from meedoen.privacy import exporter
+from meedoen.privacy import PersonalData
+
+personal = PersonalData()  # registered by the feature's init_app
 
 
-@exporter("birth_year", covers=[BirthYear.user_id])
+@personal.exporter("birth_year", covers=[BirthYear.user_id])
 def export_birth_year(user) -> int | None:
     row = db.session.get(BirthYear, user.id)
     return row.year if row else None
 
 
-@exporter("checkins", covers=[Checkin.user_id, Checkin.checked_in_by_id])
+@personal.exporter("checkins", covers=[Checkin.user_id, Checkin.checked_in_by_id])
 def export_checkins(user) -> dict:
     mine = db.session.scalars(select(Checkin).where(Checkin.user_id == user.id)
                               .order_by(Checkin.created_at, Checkin.id))

@@ -7,7 +7,8 @@ person, and deletes the user's row. The foreign keys then take the person's own 
 erasers:
 
 - texts of *other* people that quote the person's content, e.g. a supporter's inbox item
-  "“<idea title>” is now: Planned" (features register an ``eraser``);
+  "“<idea title>” is now: Planned" (a feature declares an eraser on its
+  ``meedoen.privacy.PersonalData`` and its init_app registers it);
 - ids inside audit details: the row stays (who did what, when), but a detail that names the
   person (``meedoen.audit.models.PERSON_KEYS``) or one of their own objects (``owned_ids``,
   e.g. ``idea_id``) becomes ``None``, and ``"erased"`` lists the keys that were emptied — a
@@ -18,38 +19,11 @@ metadata: every column that points at ``user.id`` is emptied by its foreign key'
 or covered by an eraser, so a new feature's table cannot be forgotten.
 """
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-
 from sqlalchemy import Connection, or_, select, update
 from sqlalchemy.orm import Session
 
 from meedoen.audit.models import PERSON_KEYS, AuditLog
-from meedoen.privacy import column_name
-
-EraseFn = Callable[[Connection, int], None]
-
-
-@dataclass(frozen=True)
-class Eraser:
-    erase: EraseFn
-    covers: frozenset[str]
-
-
-_erasers: dict[str, Eraser] = {}
-_owned: dict[str, Callable[[Connection, int], list[int]]] = {}
-
-
-def eraser(name: str, covers: Iterable = ()):
-    """Register ``fn(connection, user_id)`` as the eraser ``name``: it runs before the user's
-    row is deleted. ``covers``: the columns (``Model.column`` or ``"table.column"``) whose
-    traces of the person it removes."""
-
-    def register(fn: EraseFn) -> EraseFn:
-        _erasers[name] = Eraser(fn, frozenset(column_name(c) for c in covers))
-        return fn
-
-    return register
+from meedoen.privacy import Eraser, _erasers, _owned
 
 
 def erasers() -> dict[str, Eraser]:
@@ -74,17 +48,6 @@ def erase_account(session: Session, user) -> None:
     tombstone_audit(connection, user.id)
     session.delete(user)
     session.flush()
-
-
-def owned_ids(detail_key: str):
-    """Register ``fn(connection, user_id) -> [id]``: the person's own objects that audit
-    details name under ``detail_key`` (e.g. ``idea_id``)."""
-
-    def register(fn):
-        _owned[detail_key] = fn
-        return fn
-
-    return register
 
 
 def audit_targets(connection: Connection, user_id: int) -> dict[str, set[int]]:

@@ -2,8 +2,7 @@ from sqlalchemy import Connection, and_, delete, or_, select
 
 from meedoen.auth.models import User
 from meedoen.extensions import db
-from meedoen.privacy import exporter
-from meedoen.privacy.erasure import eraser
+from meedoen.privacy import PersonalData
 from meedoen.questions.models import Question, QuestionMessage, QuestionRecipient
 from meedoen.questions.translation import message_rows, question_rows
 from meedoen.translation.models import TranslationJob
@@ -23,7 +22,10 @@ def texts_of(rows: dict, original_language: str | None) -> dict:
             for language, row in sorted(rows.items())}
 
 
-@exporter("questions_asked", covers=[Question.asker_id])
+personal = PersonalData()  # registered by the feature's init_app
+
+
+@personal.exporter("questions_asked", covers=[Question.asker_id])
 def export_questions(user: User) -> list[dict]:
     rows = db.session.scalars(select(Question).where(Question.asker_id == user.id)
                               .order_by(Question.id))
@@ -33,7 +35,7 @@ def export_questions(user: User) -> list[dict]:
              "messages": [_message(m) for m in q.messages]} for q in rows]
 
 
-@exporter("answers_written", covers=[QuestionMessage.author_id])
+@personal.exporter("answers_written", covers=[QuestionMessage.author_id])
 def export_answers(user: User) -> list[dict]:
     """What I wrote in others' questions (my replies in my own are in questions_asked)."""
     rows = db.session.scalars(
@@ -45,7 +47,7 @@ def export_answers(user: User) -> list[dict]:
             for m in rows]
 
 
-@exporter("questions_received", covers=[QuestionRecipient.user_id])
+@personal.exporter("questions_received", covers=[QuestionRecipient.user_id])
 def export_received(user: User) -> list[dict]:
     """Staff: which questions were sent to me, through which entry (the question itself is
     the asker's data and in their export)."""
@@ -57,7 +59,7 @@ def export_received(user: User) -> list[dict]:
             for question_id, contact_name, at in rows]
 
 
-@eraser("questions", covers=["translation_job.subject_id"])
+@personal.eraser("questions", covers=["translation_job.subject_id"])
 def forget_questions(connection: Connection, user_id: int) -> None:
     """The person's questions go with them (CASCADE); so do their queued translations."""
     asked = select(Question.id).where(Question.asker_id == user_id).scalar_subquery()

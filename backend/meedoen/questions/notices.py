@@ -2,7 +2,6 @@
 
 from flask_babel import lazy_gettext as _l
 
-from meedoen.events import renderer
 from meedoen.extensions import db
 from meedoen.questions.models import Question
 from meedoen.topics import get_topic
@@ -35,8 +34,8 @@ def render_question_notice(event) -> dict:
             "url": f"/questions/{event.data.get('question_id')}"}
 
 
-for _kind in NOTICES:
-    renderer(_kind)(render_question_notice)
+# kind -> renderer, registered by the feature's init_app (meedoen.events.register_renderers)
+RENDERERS = dict.fromkeys(NOTICES, render_question_notice)
 
 
 def register() -> None:

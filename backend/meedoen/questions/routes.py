@@ -6,11 +6,7 @@ from meedoen.authz import roles_required
 from meedoen.contacts.schemas import QUERY, LangQuerySchema
 from meedoen.core.api import Blueprint
 from meedoen.core.transaction import committing
-from meedoen.questions import (
-    notices,  # noqa: F401  (registers the renderers)
-    policy,
-    services,
-)
+from meedoen.questions import policy, services
 from meedoen.questions.present import present
 from meedoen.questions.schemas import (
     HelpedSchema,

@@ -12,7 +12,7 @@ from meedoen.i18n.texts import OriginalText
 from meedoen.questions.models import Question, QuestionMessage, QuestionMessageText, QuestionText
 from meedoen.questions.policy import current_recipients
 from meedoen.translation.audience import app_languages
-from meedoen.translation.subjects import Subject, register, row_adder, rows_by_language
+from meedoen.translation.subjects import Subject, row_adder, rows_by_language
 
 FIELDS = ("body",)
 
@@ -38,11 +38,11 @@ def readers(question: Question, kind: str) -> list[int]:
     return current_recipients(question)
 
 
-QUESTION = register(Subject(
+QUESTION = Subject(
     name="question", model=Question, fields=FIELDS, rows=question_rows,
     add_row=row_adder("texts", QuestionText, body=""), personal=True,
     original_language=lambda question: question.language,
-    target_languages=lambda question: app_languages(readers(question, "question"))))
+    target_languages=lambda question: app_languages(readers(question, "question")))
 
 
 def _message_targets(message: QuestionMessage) -> set[str]:
@@ -50,8 +50,8 @@ def _message_targets(message: QuestionMessage) -> set[str]:
     return app_languages(readers(question, message.kind)) if question else set()
 
 
-QUESTION_MESSAGE = register(Subject(
+QUESTION_MESSAGE = Subject(
     name="question_message", model=QuestionMessage, fields=FIELDS, rows=message_rows,
     add_row=row_adder("texts", QuestionMessageText, body=""), personal=True,
     original_language=lambda message: message.language or "",
-    target_languages=_message_targets))
+    target_languages=_message_targets)

@@ -1,5 +1,7 @@
-"""What can be translated: each feature registers its texts here (as it registers notices),
-so the translation feature knows how to read and write them without importing any feature.
+"""What can be translated: each feature declares its texts as ``Subject``s in its
+``translation.py`` and its init_app registers them here (``register``), as it registers its
+notices; importing registers nothing. So the translation feature knows how to read and write
+them without importing any feature.
 
 A feature that saves a text calls ``request_translation`` in the same transaction; the
 background work (worker.py) translates it soon after, never while the writer waits.
@@ -49,7 +51,7 @@ class Subject:
         return community_languages(self.municipality_id(obj))
 
 
-SUBJECTS: dict[str, Subject] = {}
+SUBJECTS: dict[str, Subject] = {}  # filled by the features' init_app
 
 
 def rows_by_language(rows: Iterable) -> dict:
@@ -69,9 +71,10 @@ def row_adder(relationship: str, model: type, **empty: str) -> Callable[[object,
     return add_row
 
 
-def register(subject: Subject) -> Subject:
-    SUBJECTS[subject.name] = subject
-    return subject
+def register(*subjects: Subject) -> None:
+    """Called by a feature's init_app with the subjects its ``translation.py`` declares."""
+    for subject in subjects:
+        SUBJECTS[subject.name] = subject
 
 
 def request_translation(subject: str, subject_id: int) -> None:

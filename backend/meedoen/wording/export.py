@@ -3,8 +3,7 @@
 from sqlalchemy import Connection, delete, select
 
 from meedoen.extensions import db
-from meedoen.privacy import exporter
-from meedoen.privacy.erasure import eraser
+from meedoen.privacy import PersonalData
 from meedoen.wording.models import LanguageReviewer, SuggestionStatus, WordingSuggestion
 
 
@@ -12,7 +11,10 @@ def _at(moment) -> str | None:
     return moment.isoformat() if moment else None
 
 
-@exporter("wording_suggestions", covers=[WordingSuggestion.author_id])
+personal = PersonalData()  # registered by the feature's init_app
+
+
+@personal.exporter("wording_suggestions", covers=[WordingSuggestion.author_id])
 def export_suggestions(user) -> list[dict]:
     rows = db.session.scalars(select(WordingSuggestion).where(
         WordingSuggestion.author_id == user.id).order_by(WordingSuggestion.id))
@@ -22,7 +24,7 @@ def export_suggestions(user) -> list[dict]:
             for s in rows]
 
 
-@exporter("wording_reviews", covers=[WordingSuggestion.reviewer_id])
+@personal.exporter("wording_reviews", covers=[WordingSuggestion.reviewer_id])
 def export_reviews(user) -> list[dict]:
     rows = db.session.scalars(select(WordingSuggestion).where(
         WordingSuggestion.reviewer_id == user.id).order_by(WordingSuggestion.id))
@@ -30,7 +32,8 @@ def export_reviews(user) -> list[dict]:
              "at": _at(s.reviewed_at)} for s in rows]
 
 
-@exporter("language_reviewer", covers=[LanguageReviewer.user_id, LanguageReviewer.granted_by_id])
+@personal.exporter("language_reviewer",
+                   covers=[LanguageReviewer.user_id, LanguageReviewer.granted_by_id])
 def export_reviewer_roles(user) -> dict:
     mine = db.session.scalars(select(LanguageReviewer).where(LanguageReviewer.user_id == user.id))
     granted = db.session.scalars(select(LanguageReviewer).where(
@@ -40,7 +43,7 @@ def export_reviewer_roles(user) -> dict:
                          "at": _at(r.created_at)} for r in granted]}
 
 
-@eraser("wording", covers=[WordingSuggestion.author_id])
+@personal.eraser("wording", covers=[WordingSuggestion.author_id])
 def forget_suggestions(connection: Connection, user_id: int) -> None:
     """Pending and rejected wordings go; an accepted one is the catalog's now and stays
     without its author (the foreign key sets it to NULL)."""
