@@ -1,6 +1,7 @@
 """GET /me/export has every row about the person. The personal columns are found by walking
 db.metadata for foreign keys to user.id: a new table whose rows point at a person fails here
-until an exporter covers it (meedoen.privacy.exporter(..., covers=[...]))."""
+until an exporter covers it (``@personal.exporter(..., covers=[...])`` on the feature's
+meedoen.privacy.PersonalData)."""
 
 from datetime import timedelta
 
