@@ -126,3 +126,26 @@ def test_the_same_after_commit_work_runs_once_per_transaction(app, app_ctx):
         after_commit(wake)
         after_commit(wake)
     assert calls == ["wake"]
+
+
+def test_the_logged_in_user_is_read_once_per_request(client, factory):
+    """The request's commit keeps loaded objects: the security headers after it do not read
+    the user again (one SELECT on the user table, not two)."""
+    from sqlalchemy import event
+
+    town = factory.municipality()
+    youth = factory.user("youth", town)
+    db.session.commit()
+    client.login_as(youth)
+    statements = []
+
+    def count(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        assert client.get("/api/v1/me").status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    reads_of_user = [s for s in statements if 'FROM "user"' in s or "FROM user " in s]
+    assert len(reads_of_user) == 1, statements

@@ -29,13 +29,21 @@ def after_commit(callback: Callable[[], object]) -> None:
         callbacks.append(callback)
 
 
-def commit() -> None:
+def commit(*, keep_loaded: bool = False) -> None:
     """Commit the session, then run the after-commit callbacks.
 
     The request pipeline and ``committing()`` call this. A service calls it itself only to
-    keep a record while it refuses the request (a failed login is counted, then 401)."""
-    callbacks = db.session.info.pop(_CALLBACKS, [])
-    db.session.commit()
+    keep a record while it refuses the request (a failed login is counted, then 401).
+    ``keep_loaded``: the objects keep their values instead of being read again (the end of a
+    request: only the response's headers still ask for the logged-in user)."""
+    session = db.session()
+    callbacks = session.info.pop(_CALLBACKS, [])
+    expire = session.expire_on_commit
+    session.expire_on_commit = expire and not keep_loaded
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = expire
     for callback in callbacks:
         try:
             callback()
@@ -72,7 +80,7 @@ class App(Flask):
         response = self.make_response(super().dispatch_request())
         if response.status_code < 400:
             if db.session.registry.has():
-                commit()
+                commit(keep_loaded=True)
         else:
             rollback()
         return response
