@@ -2,8 +2,8 @@ import { useState } from "preact/hooks";
 import { query } from "../lib/api.js";
 import { lang, t } from "../lib/i18n.js";
 import { usePages } from "../lib/pages.js";
-import { useSession } from "../lib/session.js";
-import { usePending } from "../ui/pending.jsx";
+import { pending as waiting } from "../lib/queue-state.js";
+import { currentUser } from "../lib/session.js";
 import { Button, ButtonLink, Chip, Empty, ErrorNote, Loading, Page, TextField } from "../ui/kit.jsx";
 import { ActivityCard } from "./parts.jsx";
 
@@ -18,7 +18,7 @@ const FILTERS = [
 const PAGE = 20;
 
 export default function ActivityList({ query: params }) {
-  const { user } = useSession();
+  const user = currentUser.value;
   const [filters, setFilters] = useState(() => Object.fromEntries(
     FILTERS.map(([name]) => [name, params.get(name) === "1"])));
   const [q, setQ] = useState("");
@@ -29,7 +29,7 @@ export default function ActivityList({ query: params }) {
     language: filters.language && lang(), q: search, limit: PAGE,
   });
   const list = usePages(path, { cache: true }); // the first page is kept for offline use
-  const pending = usePending();
+  const pending = waiting.value;
   const flip = (name) => setFilters({ ...filters, [name]: !filters[name] });
   const staff = user && user.role !== "youth";
   return (

@@ -1,12 +1,12 @@
 import { useApi } from "../lib/api.js";
 import { t } from "../lib/i18n.js";
-import { usePending } from "../ui/pending.jsx";
+import { pending as waiting } from "../lib/queue-state.js";
 import { ButtonLink, Empty, ErrorNote, Loading, Page } from "../ui/kit.jsx";
 import { ActivityCard } from "./parts.jsx";
 
 export default function MyActivities() {
   const { data, error, offline } = useApi("/me/activities", { cache: true });
-  const pending = usePending();
+  const pending = waiting.value;
   return (
     <Page title={t("My activities")} back="/" offline={offline}>
       <ErrorNote error={error} />

@@ -4,7 +4,7 @@ import { api, useApi } from "../lib/api.js";
 import { useAction } from "../lib/action.js";
 import { t } from "../lib/i18n.js";
 import { usePages } from "../lib/pages.js";
-import { useSession } from "../lib/session.js";
+import { currentUser } from "../lib/session.js";
 import { Button, ErrorNote, Loading, Page, Section, SelectField, TextField, Toggle } from "../ui/kit.jsx";
 import { KINDS } from "./parts.jsx";
 import { toCents } from "./money.js";
@@ -105,9 +105,8 @@ function Helpers() {
 }
 
 export default function Funds() {
-  const { user } = useSession();
   const { data, error, reload } = useApi("/funds");
-  const admin = user?.role === "admin";
+  const admin = currentUser.value?.role === "admin";
   return (
     <Page title={t("Funds")} back="/support">
       <ErrorNote error={error} />

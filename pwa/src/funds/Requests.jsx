@@ -2,7 +2,7 @@
 import { useState } from "preact/hooks";
 import { t, tn } from "../lib/i18n.js";
 import { usePages } from "../lib/pages.js";
-import { useSession } from "../lib/session.js";
+import { currentUser } from "../lib/session.js";
 import { Button, ButtonLink, Chip, Empty, ErrorNote, Loading, Page } from "../ui/kit.jsx";
 import { RequestCard } from "./parts.jsx";
 
@@ -67,7 +67,7 @@ function Queue({ user }) {
 }
 
 export default function Requests() {
-  const { user } = useSession();
+  const user = currentUser.value;
   if (!user) return <Loading />;
   return user.role === "youth" ? <YouthRequests /> : <Queue user={user} />;
 }

@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import { query } from "../lib/api.js";
 import { t, tn } from "../lib/i18n.js";
 import { usePages } from "../lib/pages.js";
-import { isStaff, useSession } from "../lib/session.js";
+import { currentUser, isStaff } from "../lib/session.js";
 import { Button, ButtonLink, Chip, Empty, ErrorNote, Loading, Page, SelectField } from "../ui/kit.jsx";
 import { FeedbackDue } from "./Feedback.jsx";
 import { IdeaCard, STATUSES, statusLabel, useCategories } from "./parts.jsx";
@@ -10,7 +10,7 @@ import { IdeaCard, STATUSES, statusLabel, useCategories } from "./parts.jsx";
 const PAGE = 20;
 
 export default function IdeaList({ query: params }) {
-  const { user } = useSession();
+  const user = currentUser.value;
   const categories = useCategories();
   const [sort, setSort] = useState(params?.get("sort") === "newest" ? "newest" : "support");
   const [status, setStatus] = useState([]);

@@ -69,6 +69,3 @@ export async function forget() {
 
 // The server ended the session (expired, logged out elsewhere): back to the welcome screen.
 window.addEventListener(SESSION_EXPIRED, () => { if (currentUser.peek()) forget(); });
-
-/** @deprecated Read `currentUser.value`. Kept for the list screens being moved to usePages. */
-export const useSession = () => ({ user: currentUser.value });

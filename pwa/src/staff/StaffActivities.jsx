@@ -2,12 +2,12 @@ import { useState } from "preact/hooks";
 import { query } from "../lib/api.js";
 import { t } from "../lib/i18n.js";
 import { usePages } from "../lib/pages.js";
-import { useSession } from "../lib/session.js";
+import { currentUser } from "../lib/session.js";
 import { ActivityCard } from "../activities/parts.jsx";
 import { Button, ButtonLink, Chip, Empty, ErrorNote, Loading, Page, Section, Tile } from "../ui/kit.jsx";
 
 export default function StaffActivities() {
-  const { user } = useSession();
+  const user = currentUser.value;
   const [status, setStatus] = useState("published");
   const list = usePages("/activities" + query({ status, limit: 20 }), { cache: true });
   return (

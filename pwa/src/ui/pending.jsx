@@ -6,10 +6,6 @@ import { tn } from "../lib/i18n.js";
 import { flush } from "../lib/queue.js";
 import { pending, refused } from "../lib/queue-state.js";
 
-/** @deprecated Read `pending.value` (lib/queue-state.js). Kept for the list screens being moved
- * to usePages. */
-export const usePending = () => pending.value;
-
 export function PendingBar() {
   const items = pending.value;
   const refusedCount = refused.value.length;
