@@ -24,16 +24,11 @@ from meedoen.activities.schemas import (
 from meedoen.auth.models import Role
 from meedoen.authz import roles_required
 from meedoen.core.api import Blueprint
-from meedoen.core.idempotency import run_once
+from meedoen.core.idempotency import HEADER_DOC, run_once
 from meedoen.core.validation import LangQuerySchema
 
 blp = Blueprint("activities", __name__, url_prefix="/api/v1",
                 description="Activities: find, post, manage, sign up")
-
-IDEMPOTENCY_HEADER_DOC = {"parameters": [{
-    "in": "header", "name": "Idempotency-Key", "required": False, "schema": {"type": "string"},
-    "description": "Replays with the same key get the first answer; no second effect."}]}
-
 
 @blp.after_request
 def conditional_get(response):
@@ -102,7 +97,7 @@ def _run_signup_change(activity_id: int, change) -> Response:
 @blp.route("/activities/<int:activity_id>/signup", methods=["POST"])
 @roles_required(Role.YOUTH)
 @blp.response(200, SignupResultSchema)
-@blp.doc(**IDEMPOTENCY_HEADER_DOC)
+@blp.doc(**HEADER_DOC)
 def sign_up(activity_id):
     """Sign up: confirmed while places are left, else on the waiting list."""
     return _run_signup_change(activity_id, signups.sign_up)
@@ -111,7 +106,7 @@ def sign_up(activity_id):
 @blp.route("/activities/<int:activity_id>/signup", methods=["DELETE"])
 @roles_required(Role.YOUTH)
 @blp.response(200, SignupResultSchema)
-@blp.doc(**IDEMPOTENCY_HEADER_DOC)
+@blp.doc(**HEADER_DOC)
 def cancel_signup(activity_id):
     """Cancel my sign-up; a freed place goes to the first on the waiting list."""
     return _run_signup_change(activity_id, signups.cancel)

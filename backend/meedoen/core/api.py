@@ -10,6 +10,7 @@ for invalid input, the errors per field.
 """
 
 import logging
+from collections.abc import Callable
 
 import flask_smorest
 from flask import current_app, jsonify
@@ -88,18 +89,25 @@ def _discard_unsaved_changes() -> None:
         log.exception("rollback after an error failed")
 
 
-def _database_unavailable(error) -> bool:
-    from meedoen.ops.database import is_unavailable
+UNAVAILABLE = "meedoen.unavailable"
 
-    return is_unavailable(error)
+
+def on_unavailable(app, is_unavailable: Callable[[BaseException | None], bool],
+                   answer: Callable[[], HTTPException]) -> None:
+    """Which errors mean "the database cannot answer now" and the error to answer them with
+    (503 with Retry-After): ops registers both from its init_app, so core imports no ops."""
+    app.extensions[UNAVAILABLE] = (is_unavailable, answer)
+
+
+def _database_unavailable(error) -> bool:
+    registered = current_app.extensions.get(UNAVAILABLE)
+    return registered is not None and registered[0](error)
 
 
 def _unavailable(error: Exception) -> HTTPException:
     """The database is down or overloaded: 503 with Retry-After (see meedoen.ops)."""
-    from meedoen.ops.unavailable import unavailable_error
-
     log.warning("database unavailable: %s", type(error).__name__)
-    return unavailable_error()
+    return current_app.extensions[UNAVAILABLE][1]()
 
 
 class ErrorSchema(Schema):

@@ -26,6 +26,10 @@ from meedoen.core.transaction import rollback
 from meedoen.extensions import db
 
 HEADER = "Idempotency-Key"
+# For a route that wraps its effect in run_once: ``@blp.doc(**HEADER_DOC)``.
+HEADER_DOC = {"parameters": [{
+    "in": "header", "name": HEADER, "required": False, "schema": {"type": "string"},
+    "description": "Replays with the same key get the first answer; no second effect."}]}
 KEY_PATTERN = re.compile(r"^[\x21-\x7e]{1,100}$")
 KEEP_FOR = timedelta(days=1)
 

@@ -174,8 +174,10 @@ def check_per_person(user, column, conditions, setting: str, code: str, message)
 
     A no-op UPDATE of the person's row first makes two requests of one person wait for each
     other (a row lock on PostgreSQL, the write lock on SQLite), so they count each other.
+    ``user`` is the person's mapped row (auth's ``User``); its class names the table, so core
+    imports no feature.
     """
-    from meedoen.auth.models import User  # core must not import features at load time
+    User = type(user)  # the mapped class (auth.models.User)
 
     rules = configured(setting)
     db.session.execute(update(User).where(User.id == user.id)

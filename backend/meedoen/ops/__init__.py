@@ -8,11 +8,12 @@ from meedoen.ops.settings import ops_defaults
 
 
 def init_ops(app: Flask) -> None:
+    from meedoen.core.api import on_unavailable
     from meedoen.extensions import db
     from meedoen.ops import metrics, requests
     from meedoen.ops.commands import create_admin_command
-    from meedoen.ops.database import bound_postgres_waits, end_sessions_safely
-    from meedoen.ops.unavailable import load_user_first
+    from meedoen.ops.database import bound_postgres_waits, end_sessions_safely, is_unavailable
+    from meedoen.ops.unavailable import load_user_first, unavailable_error
 
     for name, value in ops_defaults().items():
         app.config.setdefault(name, value)
@@ -20,6 +21,7 @@ def init_ops(app: Flask) -> None:
         for engine in db.engines.values():
             bound_postgres_waits(app, engine)
     end_sessions_safely(app, db)
+    on_unavailable(app, is_unavailable, unavailable_error)  # core's error handlers: 503
     metrics.remember_push_hosts(app.config.get("PUSH_SERVICE_HOSTS"))
     app.register_blueprint(metrics.bp)
     app.before_request(load_user_first)

@@ -6,12 +6,11 @@ from flask_login import current_user
 from marshmallow import RAISE
 
 from meedoen.activities.policy import get_signups_viewable, get_visible_or_404
-from meedoen.activities.routes import IDEMPOTENCY_HEADER_DOC
 from meedoen.auth.models import Role
 from meedoen.authz import roles_required
 from meedoen.core.api import Blueprint
 from meedoen.core.errors import fail
-from meedoen.core.idempotency import run_once
+from meedoen.core.idempotency import HEADER_DOC, run_once
 from meedoen.core.validation import LangQuerySchema
 from meedoen.participation import (
     checkins,
@@ -53,7 +52,7 @@ def _me():
 @roles_required()
 @blp.arguments(CheckinInSchema)
 @blp.response(200, CheckinResultSchema)
-@blp.doc(**IDEMPOTENCY_HEADER_DOC)
+@blp.doc(**HEADER_DOC)
 def check_in(data, activity_id):
     """A young person checks in with the activity's code (a walk-in takes a free place), or
     the organiser marks a signed-up person as here. Twice changes nothing."""
@@ -79,7 +78,7 @@ def _answer(result) -> tuple[dict, int]:
 @roles_required(Role.YOUTH)
 @blp.arguments(CodeInSchema)
 @blp.response(200, CheckinResultSchema)
-@blp.doc(**IDEMPOTENCY_HEADER_DOC)
+@blp.doc(**HEADER_DOC)
 def check_in_with_code(data):
     """A young person checks in with a code alone (scanned or typed): the QR names its
     activity, a short code is looked up among the activities open for check-in now."""
