@@ -19,6 +19,7 @@ from meedoen import (
     notifications,
     participation,
     places,
+    privacy,
     push,
     pwa_host,
     questions,
@@ -26,7 +27,7 @@ from meedoen import (
     translation,
     wording,
 )
-from meedoen.extensions import db
+from meedoen.extensions import api, db
 from meedoen.privacy.ids import never_reuse_ids
 
 FEATURES = [health]  # first: operations (request ids, 503 when the database is down)
@@ -55,4 +56,6 @@ def init_features(app: Flask) -> None:
     # Last, when every feature's init_app has imported its models: ids are never handed out
     # twice (SQLite AUTOINCREMENT). At import time, before init_app, it missed their tables.
     never_reuse_ids(db.metadata)
+    # Last too: GET /me/export's schema has a section of every feature's export.
+    privacy.document(api.spec)
 

@@ -15,9 +15,44 @@ from meedoen.activities.models import (
     Signup,
 )
 from meedoen.activities.signups import give_up_places_of
+from meedoen.core import fields
 from meedoen.core.idempotency import IdempotencyKey
+from meedoen.core.validation import Schema
 from meedoen.extensions import db
-from meedoen.privacy import PersonalData
+from meedoen.privacy import PersonalData, moment
+
+
+class SignupExportSchema(Schema):
+    activity_id = fields.Integer()
+    status = fields.String()
+    signed_up_at = moment(allow_none=True)
+    queued_at = moment(allow_none=True)
+    changed_at = moment(allow_none=True)
+
+
+class ActivitiesExportSchema(Schema):
+    signups = fields.List(fields.Nested(SignupExportSchema))
+    activities_posted = fields.List(fields.Integer())
+    calendar_feed = fields.Boolean()
+    calendar_feed_since = moment(allow_none=True)
+
+
+class TranslationWrittenExportSchema(Schema):
+    activity_id = fields.Integer()
+    language = fields.String()
+    title = fields.String()
+
+
+class StoredAnswerExportSchema(Schema):
+    key = fields.String()
+    at = moment(allow_none=True)
+    status = fields.Integer(allow_none=True)  # None while the first request still runs
+    answer = fields.Raw(allow_none=True)  # the JSON answer as it was sent
+
+
+class ReminderExportSchema(Schema):
+    activity_id = fields.Integer()
+    at = moment(allow_none=True)
 
 
 def _iso(moment):
@@ -28,7 +63,8 @@ personal = PersonalData()  # registered by the feature's init_app
 
 
 @personal.exporter("activities",
-                   covers=[Signup.user_id, Activity.created_by_id, CalendarFeed.user_id])
+                   covers=[Signup.user_id, Activity.created_by_id, CalendarFeed.user_id],
+                   schema=ActivitiesExportSchema)
 def export_activities(user) -> dict:
     signups = db.session.scalars(select(Signup).where(Signup.user_id == user.id)
                                  .order_by(Signup.created_at))
@@ -46,7 +82,8 @@ def export_activities(user) -> dict:
     }
 
 
-@personal.exporter("activity_translations_written", covers=[ActivityText.translated_by_id])
+@personal.exporter("activity_translations_written", covers=[ActivityText.translated_by_id],
+                   schema=fields.List(fields.Nested(TranslationWrittenExportSchema)))
 def export_translations(user) -> list[dict]:
     rows = db.session.scalars(select(ActivityText).where(ActivityText.translated_by_id == user.id)
                               .order_by(ActivityText.activity_id, ActivityText.language))
@@ -54,7 +91,8 @@ def export_translations(user) -> list[dict]:
             for t in rows]
 
 
-@personal.exporter("stored_answers", covers=[IdempotencyKey.user_id])
+@personal.exporter("stored_answers", covers=[IdempotencyKey.user_id],
+                   schema=fields.List(fields.Nested(StoredAnswerExportSchema)))
 def export_stored_answers(user) -> list[dict]:
     """Answers kept for a day so that a request the app sends again has its effect once."""
     rows = db.session.scalars(select(IdempotencyKey).where(IdempotencyKey.user_id == user.id)
@@ -63,14 +101,16 @@ def export_stored_answers(user) -> list[dict]:
              "answer": k.response} for k in rows]
 
 
-@personal.exporter("activity_feedback_given", covers=[FeedbackGiven.user_id])
+@personal.exporter("activity_feedback_given", covers=[FeedbackGiven.user_id],
+                   schema=fields.List(fields.Integer()))
 def export_feedback_given(user) -> list[int]:
     return list(db.session.scalars(select(FeedbackGiven.activity_id)
                                    .where(FeedbackGiven.user_id == user.id)
                                    .order_by(FeedbackGiven.activity_id)))
 
 
-@personal.exporter("activity_reminders", covers=[ActivityReminder.user_id])
+@personal.exporter("activity_reminders", covers=[ActivityReminder.user_id],
+                   schema=fields.List(fields.Nested(ReminderExportSchema)))
 def export_reminders(user) -> list[dict]:
     rows = db.session.scalars(select(ActivityReminder).where(ActivityReminder.user_id == user.id)
                               .order_by(ActivityReminder.activity_id))

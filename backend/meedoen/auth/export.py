@@ -3,15 +3,39 @@ from sqlalchemy import or_, select
 from meedoen.audit.models import PERSON_KEYS, AuditLog
 from meedoen.auth.models import MentorLocation, User, UserInterest, UserLanguage
 from meedoen.auth.schemas import UserSchema
+from meedoen.core import fields
+from meedoen.core.validation import Schema
 from meedoen.extensions import db
 from meedoen.invites.models import Invite
-from meedoen.privacy import PersonalData
+from meedoen.privacy import PersonalData, moment
+
+
+class AccountExportSchema(UserSchema):
+    """My profile as ``GET /me`` shows it, and the account's state."""
+
+    active = fields.Boolean()
+    failed_logins = fields.Integer()
+    locked_until = moment(allow_none=True)
+
+
+class InviteExportSchema(Schema):
+    role = fields.String()
+    created_at = moment()
+    expires_at = moment()
+    used = fields.Boolean()
+
+
+class AuditExportSchema(Schema):
+    action = fields.String()
+    at = moment()
+    details = fields.Dict(keys=fields.String())  # as recorded: ids, names of what changed
+
 
 personal = PersonalData()  # registered by the feature's init_app
 
 
 @personal.exporter("account", covers=[UserLanguage.user_id, UserInterest.user_id,
-                             MentorLocation.user_id])
+                             MentorLocation.user_id], schema=AccountExportSchema)
 def export_account(user: User) -> dict:
     data = UserSchema().dump(user)
     data["active"] = user.is_active_account
@@ -23,7 +47,8 @@ def export_account(user: User) -> dict:
     return data
 
 
-@personal.exporter("invites_created", covers=[Invite.created_by_id])
+@personal.exporter("invites_created", covers=[Invite.created_by_id],
+                   schema=fields.List(fields.Nested(InviteExportSchema)))
 def export_invites(user: User) -> list[dict]:
     rows = db.session.scalars(select(Invite).where(Invite.created_by_id == user.id))
     return [{"role": i.role.value, "created_at": i.created_at.isoformat(),
@@ -35,14 +60,15 @@ def _audit(rows) -> list[dict]:
             for a in rows]
 
 
-@personal.exporter("actions_logged", covers=[AuditLog.actor_id])
+@personal.exporter("actions_logged", covers=[AuditLog.actor_id],
+                   schema=fields.List(fields.Nested(AuditExportSchema)))
 def export_audit(user: User) -> list[dict]:
     """What I did, as the audit log recorded it."""
     return _audit(db.session.scalars(select(AuditLog).where(AuditLog.actor_id == user.id)
                                      .order_by(AuditLog.id)))
 
 
-@personal.exporter("actions_about_me")
+@personal.exporter("actions_about_me", schema=fields.List(fields.Nested(AuditExportSchema)))
 def export_audit_about_me(user: User) -> list[dict]:
     """What others (staff) did about me: audit rows whose details name me (PERSON_KEYS).
     Who did it is not included: that is the staff member's own data."""

@@ -2,19 +2,71 @@ from sqlalchemy import select
 
 from meedoen.auth.models import User
 from meedoen.contacts.models import Assignment, Contact
+from meedoen.core import fields
+from meedoen.core.validation import Schema
 from meedoen.extensions import db
-from meedoen.privacy import PersonalData
+from meedoen.privacy import PersonalData, day, moment
+
+
+class PersonExportSchema(Schema):
+    contact = fields.String()
+    since = moment()
+
+
+class ScreeningExportSchema(Schema):
+    checked_on = day(allow_none=True)
+    valid_until = day(allow_none=True)
+
+
+class ContactEntryExportSchema(Schema):
+    id = fields.Integer()
+    kind = fields.String()
+    name = fields.String()
+    organisation = fields.String(allow_none=True)
+    languages = fields.List(fields.String())
+    topics = fields.List(fields.String())
+    lived_experience = fields.Boolean(allow_none=True)
+    phone = fields.String(allow_none=True)
+    whatsapp = fields.String(allow_none=True)
+    email = fields.String(allow_none=True)
+    address = fields.String(allow_none=True)
+    opening_hours = fields.String(allow_none=True)
+    help_texts = fields.Dict(keys=fields.String(), values=fields.String())
+    screening = fields.Nested(ScreeningExportSchema)
+
+
+class CheckRecordedExportSchema(ScreeningExportSchema):
+    contact_id = fields.Integer()
+    contact = fields.String()
+
+
+class ContactCreatedExportSchema(Schema):
+    id = fields.Integer()
+    name = fields.String()
+
+
+class AssignmentMadeExportSchema(Schema):
+    contact = fields.String()
+    at = moment()
+
+
+class ScreeningRecordedExportSchema(ScreeningExportSchema):
+    contact_id = fields.Integer()
+    name = fields.String()
+
 
 personal = PersonalData()  # registered by the feature's init_app
 
 
-@personal.exporter("my_people", covers=[Assignment.youth_id])
+@personal.exporter("my_people", covers=[Assignment.youth_id],
+                   schema=fields.List(fields.Nested(PersonExportSchema)))
 def export_people(user: User) -> list[dict]:
     rows = db.session.scalars(select(Assignment).where(Assignment.youth_id == user.id))
     return [{"contact": a.contact.name, "since": a.created_at.isoformat()} for a in rows]
 
 
-@personal.exporter("contact_entry", covers=[Contact.user_id])
+@personal.exporter("contact_entry", covers=[Contact.user_id],
+                   schema=fields.Nested(ContactEntryExportSchema, allow_none=True))
 def export_contact_entry(user: User) -> dict | None:
     contact = db.session.scalar(select(Contact).where(Contact.user_id == user.id))
     if contact is None:
@@ -29,7 +81,8 @@ def export_contact_entry(user: User) -> dict | None:
                           "valid_until": _day(contact.screening_valid_until)}}
 
 
-@personal.exporter("screening_checks_recorded", covers=[Contact.screening_checked_by_id])
+@personal.exporter("screening_checks_recorded", covers=[Contact.screening_checked_by_id],
+                   schema=fields.List(fields.Nested(CheckRecordedExportSchema)))
 def export_checks_recorded(user: User) -> list[dict]:
     """The VOG checks this staff member recorded (they are named as the one who checked)."""
     rows = db.session.scalars(select(Contact).where(Contact.screening_checked_by_id == user.id)
@@ -42,14 +95,16 @@ def _day(value) -> str | None:
     return value.isoformat() if value else None
 
 
-@personal.exporter("contacts_created", covers=[Contact.created_by_id])
+@personal.exporter("contacts_created", covers=[Contact.created_by_id],
+                   schema=fields.List(fields.Nested(ContactCreatedExportSchema)))
 def export_contacts_created(user: User) -> list[dict]:
     rows = db.session.scalars(select(Contact).where(Contact.created_by_id == user.id)
                               .order_by(Contact.id))
     return [{"id": c.id, "name": c.name} for c in rows]
 
 
-@personal.exporter("assignments_made", covers=[Assignment.assigned_by_id])
+@personal.exporter("assignments_made", covers=[Assignment.assigned_by_id],
+                   schema=fields.List(fields.Nested(AssignmentMadeExportSchema)))
 def export_assignments_made(user: User) -> list[dict]:
     """Staff: when I made someone one of a young person's people (not who the young person
     is: that is their data)."""
@@ -58,7 +113,8 @@ def export_assignments_made(user: User) -> list[dict]:
     return [{"contact": a.contact.name, "at": a.created_at.isoformat()} for a in rows]
 
 
-@personal.exporter("screenings_recorded", covers=[Contact.screening_checked_by_id])
+@personal.exporter("screenings_recorded", covers=[Contact.screening_checked_by_id],
+                   schema=fields.List(fields.Nested(ScreeningRecordedExportSchema)))
 def export_screenings(user: User) -> list[dict]:
     """Staff: the VOG checks I recorded (which entry, checked on, valid until)."""
     rows = db.session.scalars(select(Contact).where(Contact.screening_checked_by_id == user.id)

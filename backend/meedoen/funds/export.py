@@ -4,17 +4,61 @@ purge remove beyond the database's ON DELETE."""
 from sqlalchemy import Connection, delete, select
 
 from meedoen.auth.models import User
+from meedoen.core import fields
+from meedoen.core.validation import Schema
 from meedoen.events.models import Event
 from meedoen.extensions import db
 from meedoen.funds.models import Intermediary, SupportRequest, SupportStep
 from meedoen.funds.notices import request_url
 from meedoen.notifications.models import InboxItem
-from meedoen.privacy import PersonalData
+from meedoen.privacy import PersonalData, day, moment
 from meedoen.translation.models import TranslationJob
 
 
 def _day(value) -> str | None:
     return value.isoformat() if value else None
+
+
+class StepExportSchema(Schema):
+    kind = fields.String()
+    at = moment(allow_none=True)
+    language = fields.String(allow_none=True)
+    body = fields.String()
+    translations = fields.Dict(keys=fields.String(), values=fields.String())
+
+
+class StepWrittenExportSchema(StepExportSchema):
+    request_id = fields.Integer()
+
+
+class SupportRequestExportSchema(Schema):
+    id = fields.Integer()
+    category = fields.String()
+    club = fields.String(allow_none=True)
+    activity_id = fields.Integer(allow_none=True)
+    cost_cents = fields.Integer(allow_none=True)
+    cost_period = fields.String()
+    months = fields.Integer(allow_none=True)
+    gear = fields.String(allow_none=True)
+    age = fields.Integer(allow_none=True)
+    status = fields.String()
+    fund = fields.String(allow_none=True)
+    granted_cents = fields.Integer(allow_none=True)
+    grant_start = day(allow_none=True)
+    grant_end = day(allow_none=True)
+    paid_to = fields.String(allow_none=True)
+    created_at = moment(allow_none=True)
+    closed_at = moment(allow_none=True)
+    steps = fields.List(fields.Nested(StepExportSchema))
+
+
+class StepsWrittenExportSchema(Schema):
+    steps = fields.List(fields.Nested(StepWrittenExportSchema))
+    requests_handled = fields.List(fields.Integer())
+
+
+class IntermediaryExportSchema(Schema):
+    marked_on = moment(allow_none=True)
 
 
 def export_request(request: SupportRequest) -> dict:
@@ -37,7 +81,8 @@ def export_step(step: SupportStep) -> dict:
 personal = PersonalData()  # registered by the feature's init_app
 
 
-@personal.exporter("support_requests", covers=[SupportRequest.youth_id])
+@personal.exporter("support_requests", covers=[SupportRequest.youth_id],
+                   schema=fields.List(fields.Nested(SupportRequestExportSchema)))
 def export_requests(user: User) -> list[dict]:
     rows = db.session.scalars(select(SupportRequest).where(SupportRequest.youth_id == user.id)
                               .order_by(SupportRequest.id))
@@ -45,7 +90,8 @@ def export_requests(user: User) -> list[dict]:
 
 
 @personal.exporter("support_steps_written", covers=[SupportStep.author_id,
-                                           SupportRequest.intermediary_id])
+                                           SupportRequest.intermediary_id],
+                   schema=StepsWrittenExportSchema)
 def export_steps_written(user: User) -> dict:
     """Staff: the steps I took and the requests I handle (the young person's own words are
     theirs: only what I wrote)."""
@@ -57,7 +103,8 @@ def export_steps_written(user: User) -> dict:
             "requests_handled": list(handled)}
 
 
-@personal.exporter("fund_intermediary", covers=[Intermediary.user_id])
+@personal.exporter("fund_intermediary", covers=[Intermediary.user_id],
+                   schema=IntermediaryExportSchema)
 def export_intermediary(user: User) -> dict:
     row = db.session.get(Intermediary, user.id)
     return {"marked_on": _day(row.created_at) if row else None}

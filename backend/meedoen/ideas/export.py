@@ -5,18 +5,65 @@ beyond the database's ON DELETE.
 from sqlalchemy import Connection, and_, delete, or_, select
 
 from meedoen.auth.models import User
+from meedoen.core import fields
+from meedoen.core.validation import Schema
 from meedoen.events.models import Event
 from meedoen.extensions import db
 from meedoen.ideas.models import Idea, IdeaAnswer, IdeaReport, IdeaSupport
 from meedoen.ideas.notices import idea_url
 from meedoen.notifications.models import InboxItem
-from meedoen.privacy import PersonalData
+from meedoen.privacy import PersonalData, moment
 from meedoen.translation.models import TranslationJob
+
+
+class IdeaTextExportSchema(Schema):
+    title = fields.String()
+    description = fields.String(allow_none=True)
+    translation = fields.String(allow_none=True)  # "original", or how it was translated
+
+
+class IdeaExportSchema(Schema):
+    id = fields.Integer()
+    category = fields.String(allow_none=True)
+    status = fields.String()
+    will_help_organise = fields.Boolean()
+    created_at = moment()
+    hidden_reason = fields.String(allow_none=True)
+    original_language = fields.String(allow_none=True)
+    texts = fields.Dict(keys=fields.String(), values=fields.Nested(IdeaTextExportSchema))
+
+
+class SupportExportSchema(Schema):
+    idea_id = fields.Integer()
+    kind = fields.String()
+    at = moment()
+
+
+class ReportExportSchema(Schema):
+    idea_id = fields.Integer()
+    reason = fields.String()
+    note = fields.String(allow_none=True)
+    at = moment()
+
+
+class IdeaAnswerExportSchema(Schema):
+    idea_id = fields.Integer()
+    status = fields.String()
+    at = moment()
+    messages = fields.Dict(keys=fields.String(), values=fields.String(allow_none=True))
+
+
+class HiddenExportSchema(Schema):
+    idea_id = fields.Integer()
+    at = moment(allow_none=True)
+    reason = fields.String(allow_none=True)
+
 
 personal = PersonalData()  # registered by the feature's init_app
 
 
-@personal.exporter("ideas", covers=[Idea.author_id])
+@personal.exporter("ideas", covers=[Idea.author_id],
+                   schema=fields.List(fields.Nested(IdeaExportSchema)))
 def export_ideas(user: User) -> list[dict]:
     ideas = db.session.scalars(select(Idea).where(Idea.author_id == user.id).order_by(Idea.id))
     return [{"id": idea.id, "category": idea.category, "status": idea.status.value,
@@ -34,21 +81,24 @@ def _made_by(text, original_language: str) -> str:
     return "original" if text.language == original_language else text.origin
 
 
-@personal.exporter("idea_supports", covers=[IdeaSupport.user_id])
+@personal.exporter("idea_supports", covers=[IdeaSupport.user_id],
+                   schema=fields.List(fields.Nested(SupportExportSchema)))
 def export_supports(user: User) -> list[dict]:
     rows = db.session.scalars(select(IdeaSupport).where(IdeaSupport.user_id == user.id))
     return [{"idea_id": s.idea_id, "kind": s.kind.value, "at": s.created_at.isoformat()}
             for s in rows]
 
 
-@personal.exporter("idea_reports", covers=[IdeaReport.reporter_id])
+@personal.exporter("idea_reports", covers=[IdeaReport.reporter_id],
+                   schema=fields.List(fields.Nested(ReportExportSchema)))
 def export_reports(user: User) -> list[dict]:
     rows = db.session.scalars(select(IdeaReport).where(IdeaReport.reporter_id == user.id))
     return [{"idea_id": r.idea_id, "reason": r.reason.value, "note": r.note,
              "at": r.created_at.isoformat()} for r in rows]
 
 
-@personal.exporter("idea_answers_written", covers=[IdeaAnswer.author_id])
+@personal.exporter("idea_answers_written", covers=[IdeaAnswer.author_id],
+                   schema=fields.List(fields.Nested(IdeaAnswerExportSchema)))
 def export_answers(user: User) -> list[dict]:
     rows = db.session.scalars(select(IdeaAnswer).where(IdeaAnswer.author_id == user.id)
                               .order_by(IdeaAnswer.id))
@@ -56,7 +106,8 @@ def export_answers(user: User) -> list[dict]:
              "messages": {t.language: t.message for t in a.texts}} for a in rows]
 
 
-@personal.exporter("ideas_hidden", covers=[Idea.hidden_by_id])
+@personal.exporter("ideas_hidden", covers=[Idea.hidden_by_id],
+                   schema=fields.List(fields.Nested(HiddenExportSchema)))
 def export_hidden(user: User) -> list[dict]:
     """Staff: the ideas I hid, with my reason."""
     rows = db.session.scalars(select(Idea).where(Idea.hidden_by_id == user.id)

@@ -1,5 +1,7 @@
 from sqlalchemy import select
 
+from meedoen.core import fields
+from meedoen.core.validation import Schema
 from meedoen.events.models import Event
 from meedoen.extensions import db
 from meedoen.notifications.models import (
@@ -7,7 +9,7 @@ from meedoen.notifications.models import (
     Notification,
     NotificationOptOut,
 )
-from meedoen.privacy import PersonalData
+from meedoen.privacy import PersonalData, moment
 from meedoen.push.endpoints import origin
 from meedoen.push.models import PushSubscription
 
@@ -16,10 +18,56 @@ def _iso(moment):
     return moment.isoformat() if moment else None
 
 
+class InboxExportSchema(Schema):
+    kind = fields.String()
+    title = fields.String()
+    body = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    lang = fields.String(allow_none=True)
+    translation = fields.String(allow_none=True)
+    created_at = moment(allow_none=True)
+    push_after = moment(allow_none=True)
+    read_at = moment(allow_none=True)
+    opened_at = moment(allow_none=True)
+
+
+class DeviceExportSchema(Schema):
+    push_service = fields.String()
+    endpoint = fields.String()
+    created_at = moment(allow_none=True)
+    last_success_at = moment(allow_none=True)
+    rejections = fields.Integer()
+
+
+class SettingsExportSchema(Schema):
+    turned_off = fields.List(fields.String())
+
+
+class SentTextExportSchema(Schema):
+    lang = fields.String()
+    title = fields.String()
+    body = fields.String()
+
+
+class SentExportSchema(Schema):
+    id = fields.Integer()
+    send_at = moment(allow_none=True)
+    status = fields.String()
+    texts = fields.List(fields.Nested(SentTextExportSchema))
+
+
+class EventExportSchema(Schema):
+    kind = fields.String()
+    data = fields.Dict(keys=fields.String())  # what the event is about: ids, a status
+    created_at = moment(allow_none=True)
+    handled_at = moment(allow_none=True)
+
+
 personal = PersonalData()  # registered by the feature's init_app
 
 
-@personal.exporter("inbox", covers=[InboxItem.user_id])
+@personal.exporter("inbox", covers=[InboxItem.user_id],
+                   schema=fields.List(fields.Nested(InboxExportSchema)))
 def export_inbox(user) -> list[dict]:
     items = db.session.scalars(select(InboxItem).where(InboxItem.user_id == user.id)
                                .order_by(InboxItem.id))
@@ -29,7 +77,8 @@ def export_inbox(user) -> list[dict]:
              "opened_at": _iso(i.opened_at)} for i in items]
 
 
-@personal.exporter("push_devices", covers=[PushSubscription.user_id])
+@personal.exporter("push_devices", covers=[PushSubscription.user_id],
+                   schema=fields.List(fields.Nested(DeviceExportSchema)))
 def export_devices(user) -> list[dict]:
     """The full address the push service gave this phone (it identifies the device); the
     encryption keys the phone made are not repeated here."""
@@ -41,14 +90,16 @@ def export_devices(user) -> list[dict]:
             for s in rows]
 
 
-@personal.exporter("notification_settings", covers=[NotificationOptOut.user_id])
+@personal.exporter("notification_settings", covers=[NotificationOptOut.user_id],
+                   schema=SettingsExportSchema)
 def export_settings(user) -> dict:
     off = db.session.scalars(select(NotificationOptOut.group)
                              .where(NotificationOptOut.user_id == user.id))
     return {"turned_off": sorted(off)}
 
 
-@personal.exporter("notifications_sent", covers=[Notification.sender_id])
+@personal.exporter("notifications_sent", covers=[Notification.sender_id],
+                   schema=fields.List(fields.Nested(SentExportSchema)))
 def export_sent(user) -> list[dict]:
     rows = db.session.scalars(select(Notification).where(Notification.sender_id == user.id)
                               .order_by(Notification.id))
@@ -57,7 +108,8 @@ def export_sent(user) -> list[dict]:
             for n in rows]
 
 
-@personal.exporter("events", covers=[Event.user_id])
+@personal.exporter("events", covers=[Event.user_id],
+                   schema=fields.List(fields.Nested(EventExportSchema)))
 def export_events(user) -> list[dict]:
     """Things to tell me about (a sign-up moved up, an idea answered), before and after they
     became messages."""

@@ -1,8 +1,10 @@
 from sqlalchemy import Connection, and_, delete, or_, select
 
 from meedoen.auth.models import User
+from meedoen.core import fields
+from meedoen.core.validation import Schema
 from meedoen.extensions import db
-from meedoen.privacy import PersonalData
+from meedoen.privacy import PersonalData, moment
 from meedoen.questions.models import Question, QuestionMessage, QuestionRecipient
 from meedoen.questions.translation import message_rows, question_rows
 from meedoen.translation.models import TranslationJob
@@ -22,10 +24,52 @@ def texts_of(rows: dict, original_language: str | None) -> dict:
             for language, row in sorted(rows.items())}
 
 
+class QuestionTextExportSchema(Schema):
+    body = fields.String()
+    translation = fields.String(allow_none=True)  # "original", or how it was translated
+
+
+def _texts():
+    return fields.Dict(keys=fields.String(), values=fields.Nested(QuestionTextExportSchema))
+
+
+class MessageExportSchema(Schema):
+    kind = fields.String()
+    language = fields.String(allow_none=True)
+    body = fields.String()
+    at = moment()
+    texts = _texts()
+
+
+class QuestionExportSchema(Schema):
+    topic = fields.String(allow_none=True)
+    language = fields.String(allow_none=True)
+    body = fields.String()
+    helped = fields.Boolean(allow_none=True)
+    created_at = moment()
+    texts = _texts()
+    messages = fields.List(fields.Nested(MessageExportSchema))
+
+
+class AnswerWrittenExportSchema(Schema):
+    question_id = fields.Integer()
+    language = fields.String(allow_none=True)
+    body = fields.String()
+    at = moment()
+    texts = _texts()
+
+
+class ReceivedExportSchema(Schema):
+    question_id = fields.Integer()
+    as_ = fields.String(data_key="as", allow_none=True)
+    at = moment()
+
+
 personal = PersonalData()  # registered by the feature's init_app
 
 
-@personal.exporter("questions_asked", covers=[Question.asker_id])
+@personal.exporter("questions_asked", covers=[Question.asker_id],
+                   schema=fields.List(fields.Nested(QuestionExportSchema)))
 def export_questions(user: User) -> list[dict]:
     rows = db.session.scalars(select(Question).where(Question.asker_id == user.id)
                               .order_by(Question.id))
@@ -35,7 +79,8 @@ def export_questions(user: User) -> list[dict]:
              "messages": [_message(m) for m in q.messages]} for q in rows]
 
 
-@personal.exporter("answers_written", covers=[QuestionMessage.author_id])
+@personal.exporter("answers_written", covers=[QuestionMessage.author_id],
+                   schema=fields.List(fields.Nested(AnswerWrittenExportSchema)))
 def export_answers(user: User) -> list[dict]:
     """What I wrote in others' questions (my replies in my own are in questions_asked)."""
     rows = db.session.scalars(
@@ -47,7 +92,8 @@ def export_answers(user: User) -> list[dict]:
             for m in rows]
 
 
-@personal.exporter("questions_received", covers=[QuestionRecipient.user_id])
+@personal.exporter("questions_received", covers=[QuestionRecipient.user_id],
+                   schema=fields.List(fields.Nested(ReceivedExportSchema)))
 def export_received(user: User) -> list[dict]:
     """Staff: which questions were sent to me, through which entry (the question itself is
     the asker's data and in their export)."""

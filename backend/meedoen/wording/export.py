@@ -2,8 +2,10 @@
 
 from sqlalchemy import Connection, delete, select
 
+from meedoen.core import fields
+from meedoen.core.validation import Schema
 from meedoen.extensions import db
-from meedoen.privacy import PersonalData
+from meedoen.privacy import PersonalData, moment
 from meedoen.wording.models import LanguageReviewer, SuggestionStatus, WordingSuggestion
 
 
@@ -11,10 +13,46 @@ def _at(moment) -> str | None:
     return moment.isoformat() if moment else None
 
 
+class SuggestionExportSchema(Schema):
+    id = fields.Integer()
+    language = fields.String()
+    text_in_app = fields.String()
+    seen = fields.String(allow_none=True)
+    suggested = fields.String()
+    status = fields.String()
+    at = moment(allow_none=True)
+    reviewed_at = moment(allow_none=True)
+    imported_at = moment(allow_none=True)
+
+
+class ReviewExportSchema(Schema):
+    suggestion_id = fields.Integer()
+    language = fields.String()
+    decision = fields.String()
+    at = moment(allow_none=True)
+
+
+class ReviewerRoleExportSchema(Schema):
+    language = fields.String()
+    since = moment(allow_none=True)
+
+
+class GrantedExportSchema(Schema):
+    reviewer_id = fields.Integer()
+    language = fields.String()
+    at = moment(allow_none=True)
+
+
+class ReviewerExportSchema(Schema):
+    reviews = fields.List(fields.Nested(ReviewerRoleExportSchema))
+    granted = fields.List(fields.Nested(GrantedExportSchema))
+
+
 personal = PersonalData()  # registered by the feature's init_app
 
 
-@personal.exporter("wording_suggestions", covers=[WordingSuggestion.author_id])
+@personal.exporter("wording_suggestions", covers=[WordingSuggestion.author_id],
+                   schema=fields.List(fields.Nested(SuggestionExportSchema)))
 def export_suggestions(user) -> list[dict]:
     rows = db.session.scalars(select(WordingSuggestion).where(
         WordingSuggestion.author_id == user.id).order_by(WordingSuggestion.id))
@@ -24,7 +62,8 @@ def export_suggestions(user) -> list[dict]:
             for s in rows]
 
 
-@personal.exporter("wording_reviews", covers=[WordingSuggestion.reviewer_id])
+@personal.exporter("wording_reviews", covers=[WordingSuggestion.reviewer_id],
+                   schema=fields.List(fields.Nested(ReviewExportSchema)))
 def export_reviews(user) -> list[dict]:
     rows = db.session.scalars(select(WordingSuggestion).where(
         WordingSuggestion.reviewer_id == user.id).order_by(WordingSuggestion.id))
@@ -33,7 +72,8 @@ def export_reviews(user) -> list[dict]:
 
 
 @personal.exporter("language_reviewer",
-                   covers=[LanguageReviewer.user_id, LanguageReviewer.granted_by_id])
+                   covers=[LanguageReviewer.user_id, LanguageReviewer.granted_by_id],
+                   schema=ReviewerExportSchema)
 def export_reviewer_roles(user) -> dict:
     mine = db.session.scalars(select(LanguageReviewer).where(LanguageReviewer.user_id == user.id))
     granted = db.session.scalars(select(LanguageReviewer).where(
