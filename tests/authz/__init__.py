@@ -44,6 +44,9 @@ class Case:
     expect: dict
     body: dict | Callable | None = None
     note: str = ""
+    # fn(world, scope, actor): rows the request should find besides its objects (the export:
+    # a row in every section), made before it is sent.
+    setup: Callable | None = None
     objects: list[str] = field(init=False)
 
     def __post_init__(self):

@@ -41,6 +41,8 @@ def send(case, role: str, scope: str, factory, client):
     actor = world.actor(role)
     path = case.path.format(**{name: MAKERS[name](world, scope, actor) for name in case.objects})
     body = case.body(world, scope, actor) if callable(case.body) else case.body
+    if case.setup is not None:
+        case.setup(world, scope, actor)
     if actor is not None:
         client.login_as(actor)
     return client.open(path, method=case.method, json=body)

@@ -89,6 +89,7 @@ def test_the_search_text_listener_is_on_the_apps_session_only(app):
 REGISTRIES = {
     "renderers": "[[k, q(f)] for k, f in events._renderers.items()]",
     "exporters": "[[k, q(f), sorted(privacy._covers[k])] for k, f in privacy._exporters.items()]",
+    "export_schemas": "[[k, repr(s)] for k, s in privacy._schemas.items()]",
     "erasers": "[[k, q(e.erase), sorted(e.covers)] for k, e in privacy._erasers.items()]",
     "owned_ids": "[[k, q(f)] for k, f in privacy._owned.items()]",
     "translation_subjects": "[[k, s.model.__name__, list(s.fields)] for k, s in SUBJECTS.items()]",
