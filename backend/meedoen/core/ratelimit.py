@@ -177,7 +177,9 @@ def check_per_person(user, column, conditions, setting: str, code: str, message)
     ``user`` is the person's mapped row (auth's ``User``); its class names the table, so core
     imports no feature.
     """
-    User = type(user)  # the mapped class (auth.models.User)
+    # The mapped class (auth.models.User); __class__, not type(): ``user`` may be
+    # flask_login's current_user, a proxy.
+    User = user.__class__
 
     rules = configured(setting)
     db.session.execute(update(User).where(User.id == user.id)
