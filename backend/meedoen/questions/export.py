@@ -29,16 +29,15 @@ class QuestionTextExportSchema(Schema):
     translation = fields.String(allow_none=True)  # "original", or how it was translated
 
 
-def _texts():
-    return fields.Dict(keys=fields.String(), values=fields.Nested(QuestionTextExportSchema))
-
-
-class MessageExportSchema(Schema):
-    kind = fields.String()
+class WrittenExportSchema(Schema):
     language = fields.String(allow_none=True)
     body = fields.String()
     at = moment()
-    texts = _texts()
+    texts = fields.Dict(keys=fields.String(), values=fields.Nested(QuestionTextExportSchema))
+
+
+class MessageExportSchema(WrittenExportSchema):
+    kind = fields.String()
 
 
 class QuestionExportSchema(Schema):
@@ -47,16 +46,12 @@ class QuestionExportSchema(Schema):
     body = fields.String()
     helped = fields.Boolean(allow_none=True)
     created_at = moment()
-    texts = _texts()
+    texts = fields.Dict(keys=fields.String(), values=fields.Nested(QuestionTextExportSchema))
     messages = fields.List(fields.Nested(MessageExportSchema))
 
 
-class AnswerWrittenExportSchema(Schema):
+class AnswerWrittenExportSchema(WrittenExportSchema):
     question_id = fields.Integer()
-    language = fields.String(allow_none=True)
-    body = fields.String()
-    at = moment()
-    texts = _texts()
 
 
 class ReceivedExportSchema(Schema):
