@@ -25,8 +25,7 @@ ROOT = HERE.parent
 POT = HERE / "messages.pot"
 KEYWORDS = ["-k", "_l", "-k", "t", "-k", "tn:1,2"]
 sys.path.insert(0, str(ROOT / "backend"))
-from meedoen.config import SHIPPED_LANGUAGES  # noqa: E402
-from meedoen.i18n.codes import CLDR_LOCALES  # noqa: E402
+from meedoen.core.languages import CLDR_LOCALES, SHIPPED_LANGUAGES  # noqa: E402
 from meedoen.wording import review_state  # noqa: E402
 
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")

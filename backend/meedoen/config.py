@@ -5,12 +5,9 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
+from meedoen.core.languages import DEFAULT_LANGUAGE
 from meedoen.ops.settings import engine_options
 from meedoen.translation.settings import translation_config
-
-SHIPPED_LANGUAGES = ("nl", "en", "ar", "ti", "fa", "prs", "ps", "so", "am", "om", "ku", "ckb", "tr",
-                     "fr")
-DEFAULT_LANGUAGE = "nl"
 
 
 def database_url(instance_path: str) -> str:

@@ -40,7 +40,7 @@ import requests  # noqa: E402
 from meedoen import create_app  # noqa: E402
 from meedoen.activities.models import Activity, ActivityText  # noqa: E402
 from meedoen.auth.models import Role, User, new_session_token  # noqa: E402
-from meedoen.config import SHIPPED_LANGUAGES  # noqa: E402
+from meedoen.core.languages import SHIPPED_LANGUAGES  # noqa: E402
 from meedoen.extensions import db  # noqa: E402
 from meedoen.places.models import Municipality  # noqa: E402
 from sqlalchemy import create_engine, func, select  # noqa: E402

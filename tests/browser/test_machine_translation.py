@@ -7,8 +7,8 @@ import re
 import pytest
 from meedoen.activities.models import Activity, ActivityText
 from meedoen.auth.models import UserLanguage
-from meedoen.config import SHIPPED_LANGUAGES
 from meedoen.contacts.models import Contact
+from meedoen.core.languages import SHIPPED_LANGUAGES
 from meedoen.extensions import db
 from playwright.sync_api import expect
 from sqlalchemy import delete, select

@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from meedoen.config import SHIPPED_LANGUAGES
 from meedoen.contacts.models import Contact
+from meedoen.core.languages import SHIPPED_LANGUAGES
 from meedoen.extensions import db
 from meedoen.ideas.models import Idea
 from meedoen.notifications.models import Notification

@@ -3,7 +3,7 @@
 import pytest
 from babel.messages.mofile import read_mo
 from meedoen.auth.models import Role
-from meedoen.config import SHIPPED_LANGUAGES
+from meedoen.core.languages import SHIPPED_LANGUAGES
 from meedoen.extensions import db
 from meedoen.topics import TOPICS
 

@@ -7,8 +7,7 @@ import polib
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.plurals import get_plural
-from meedoen.config import SHIPPED_LANGUAGES
-from meedoen.i18n.codes import CLDR_LOCALES
+from meedoen.core.languages import CLDR_LOCALES, SHIPPED_LANGUAGES
 
 from tests.conftest import ROOT
 

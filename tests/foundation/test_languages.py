@@ -12,9 +12,8 @@ from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from flask_babel import format_date, get_locale
-from meedoen.config import SHIPPED_LANGUAGES
+from meedoen.core.languages import CLDR_LOCALES, NATIVE_NAMES, SHIPPED_LANGUAGES
 from meedoen.extensions import babel
-from meedoen.i18n.codes import CLDR_LOCALES, NATIVE_NAMES
 
 from tests.conftest import ApiClient, make_app
 

@@ -8,7 +8,7 @@ import pytest
 from flask_babel import gettext as _
 from meedoen import events
 from meedoen.auth.models import Role
-from meedoen.config import SHIPPED_LANGUAGES
+from meedoen.core.languages import SHIPPED_LANGUAGES
 from meedoen.events import notify
 from meedoen.extensions import db
 from meedoen.i18n import current_language, format_when, use_language

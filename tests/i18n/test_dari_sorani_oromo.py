@@ -7,8 +7,8 @@ import os
 import flask_migrate
 import pytest
 from meedoen.auth.models import Role
+from meedoen.core.languages import base, speech_family
 from meedoen.extensions import db
-from meedoen.i18n.codes import base, speech_family
 from meedoen.notifications.payload import direction
 from meedoen.questions.services import language_rank
 from meedoen.translation.providers import GoogleTranslate, LibreTranslate

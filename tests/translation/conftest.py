@@ -24,7 +24,7 @@ def google_server():
 def translating(app, libretranslate_server):
     """The app translates with the loopback LibreTranslate (every shipped language, so tests
     can take some away), and forgets it after the test."""
-    from meedoen.config import SHIPPED_LANGUAGES
+    from meedoen.core.languages import SHIPPED_LANGUAGES
 
     libretranslate_server.languages = set(SHIPPED_LANGUAGES)
     saved = dict(app.config)

@@ -27,7 +27,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from meedoen.config import SHIPPED_LANGUAGES
+from meedoen.core.languages import SHIPPED_LANGUAGES
 from requests.structures import CaseInsensitiveDict
 
 FAILURES = {

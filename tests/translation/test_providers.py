@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import pytest
-from meedoen.config import SHIPPED_LANGUAGES
+from meedoen.core.languages import SHIPPED_LANGUAGES
 from meedoen.translation import providers
 from meedoen.translation.providers import (
     BadAnswer,

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from babel.messages.catalog import Catalog, Message
-from meedoen.config import SHIPPED_LANGUAGES
+from meedoen.core.languages import SHIPPED_LANGUAGES
 from meedoen.wording.review_state import (
     malformed,
     mark_reviewed,

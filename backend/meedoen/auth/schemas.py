@@ -4,8 +4,8 @@ from marshmallow import ValidationError, validates_schema
 from meedoen.auth import names
 from meedoen.auth.passwords import MAX_LENGTH, MIN_LENGTH
 from meedoen.categories import CATEGORY_SLUGS
-from meedoen.config import SHIPPED_LANGUAGES
 from meedoen.core import fields, validate
+from meedoen.core.languages import SHIPPED_LANGUAGES
 from meedoen.core.validation import LanguageCode, Schema, Text
 
 USERNAME = validate.Regexp(r"^[a-z0-9][a-z0-9._-]{2,39}$")

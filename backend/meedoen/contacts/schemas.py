@@ -1,7 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from marshmallow import RAISE, ValidationError, validates_schema
 
-from meedoen.config import SHIPPED_LANGUAGES
 from meedoen.contacts.links import (
     ReachField,
     check_email,
@@ -12,6 +11,7 @@ from meedoen.contacts.links import (
 from meedoen.contacts.models import ContactKind
 from meedoen.contacts.screening import today as screening_today
 from meedoen.core import fields, validate
+from meedoen.core.languages import SHIPPED_LANGUAGES
 from meedoen.core.pagination import PageArgsSchema
 from meedoen.core.validation import LangQuerySchema, LanguageCode, Range, Schema, Text
 from meedoen.i18n.fallback import LanguageFieldsSchema

@@ -3,8 +3,8 @@ status, and matching spoken languages."""
 
 from collections.abc import Mapping
 
+from meedoen.core.languages import speech_family
 from meedoen.i18n import current_language
-from meedoen.i18n.codes import speech_family
 from meedoen.i18n.texts import localized_fields, translation_statuses
 
 FIELDS = ("help_text",)

@@ -15,11 +15,10 @@ import re
 import marshmallow as ma
 from flask_babel import lazy_gettext as _l
 
-from meedoen.config import SHIPPED_LANGUAGES
 from meedoen.core import fields, validate
 from meedoen.core.fields import INT_MAX, INT_MIN
+from meedoen.core.languages import CLDR_LOCALES, SHIPPED_LANGUAGES, current_code
 from meedoen.core.validate import Range
-from meedoen.i18n.codes import CLDR_LOCALES, current_code
 
 __all__ = ["INT_MAX", "INT_MIN", "LangQuerySchema", "LanguageCode", "Range", "Schema", "Text",
            "known_languages"]

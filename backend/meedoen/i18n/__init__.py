@@ -14,13 +14,18 @@ from flask_babel import force_locale, format_datetime, get_locale
 from flask_login import current_user
 from werkzeug.datastructures import LanguageAccept
 
-from meedoen.config import DEFAULT_LANGUAGE, SHIPPED_LANGUAGES
-from meedoen.i18n.codes import cldr_locale, current_code, native_name
+from meedoen.core.languages import (
+    DEFAULT_LANGUAGE,
+    SHIPPED_LANGUAGES,
+    cldr_locale,
+    current_code,
+    native_name,
+)
 
 
 def select_language() -> Locale:
     """Flask-Babel's locale: a Locale, so that a language CLDR files under another code (Dari)
-    still loads its own catalog (see meedoen.i18n.codes)."""
+    still loads its own catalog (see meedoen.core.languages)."""
     return cldr_locale(_selected_code())
 
 

@@ -2,8 +2,8 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError, validates_schema
 
 from meedoen.categories import CATEGORY_SLUGS
-from meedoen.config import SHIPPED_LANGUAGES
 from meedoen.core import fields, validate
+from meedoen.core.languages import SHIPPED_LANGUAGES
 from meedoen.core.pagination import PageArgsSchema
 from meedoen.core.validation import LangQuerySchema, LanguageCode, Schema, Text
 from meedoen.i18n.fallback import LanguageFieldsSchema, LocalizedTextSchema

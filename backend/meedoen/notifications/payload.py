@@ -5,7 +5,7 @@ from functools import lru_cache
 
 import orjson
 
-from meedoen.i18n.codes import cldr_locale
+from meedoen.core.languages import cldr_locale
 from meedoen.push.sender import MAX_PAYLOAD
 
 PAYLOAD_LIMIT = MAX_PAYLOAD - 72  # headroom under the sender's hard limit

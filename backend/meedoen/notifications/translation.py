@@ -6,7 +6,7 @@ notifications/dispatch.py), and the original one tap away in the inbox."""
 from sqlalchemy import select
 
 from meedoen.auth.models import User
-from meedoen.config import SHIPPED_LANGUAGES
+from meedoen.core.languages import SHIPPED_LANGUAGES
 from meedoen.extensions import db
 from meedoen.i18n.texts import MACHINE, fields_of
 from meedoen.notifications.audience import recipients_query

@@ -16,8 +16,8 @@ from fpdf import FPDF
 
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
+from meedoen.core.languages import cldr_locale
 from meedoen.i18n import current_language, use_language
-from meedoen.i18n.codes import cldr_locale
 from meedoen.participation import year as years
 
 FONT_DIR = "/usr/share/fonts/truetype/noto"

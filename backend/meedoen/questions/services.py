@@ -13,12 +13,12 @@ from meedoen.contacts.models import Contact, ContactLanguage
 from meedoen.contacts.policy import get_visible_contact
 from meedoen.contacts.screening import can_receive_questions, receives_questions
 from meedoen.core.errors import fail
+from meedoen.core.languages import speech_family
 from meedoen.core.models import utcnow
 from meedoen.core.ratelimit import check_per_person
 from meedoen.events import notify
 from meedoen.extensions import db
 from meedoen.i18n import current_language
-from meedoen.i18n.codes import speech_family
 from meedoen.questions.models import Question, QuestionMessage, QuestionRecipient
 from meedoen.questions.policy import current_recipients, readable_by
 from meedoen.translation.audience import base

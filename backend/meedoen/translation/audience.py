@@ -7,9 +7,9 @@ from contextvars import ContextVar
 from sqlalchemy import select, union
 
 from meedoen.auth.models import Role, User, UserLanguage
-from meedoen.config import SHIPPED_LANGUAGES
+from meedoen.core.languages import SHIPPED_LANGUAGES
+from meedoen.core.languages import base as language_of
 from meedoen.extensions import db
-from meedoen.i18n.codes import base as language_of
 
 _memo: ContextVar[dict | None] = ContextVar("community_languages", default=None)
 

@@ -1,5 +1,5 @@
-from meedoen.config import SHIPPED_LANGUAGES
 from meedoen.core import fields, validate
+from meedoen.core.languages import SHIPPED_LANGUAGES
 from meedoen.core.validation import Schema, Text
 
 SHIPPED = validate.OneOf(SHIPPED_LANGUAGES)

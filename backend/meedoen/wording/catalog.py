@@ -7,7 +7,7 @@ from pathlib import Path
 
 from flask import current_app
 
-from meedoen.config import SHIPPED_LANGUAGES
+from meedoen.core.languages import SHIPPED_LANGUAGES
 from meedoen.wording.review_state import TEAM_LANGUAGES, read_catalog, review_of
 
 # The same placeholders translations/translate.py checks: %(name)s / %(n)d and {name}.

@@ -1,4 +1,6 @@
 """Language codes: the ones Meedoen stores and ships, and what other parties call them.
+A leaf (babel only) below everything, so that core's fields, i18n, config and every feature
+read the same list.
 
 Dari is a language of its own here (``prs``, its own catalog), though CLDR files its dates and
 numbers as the Persian of Afghanistan (``fa_AF``) and Dari was stored as ``fa_AF`` before
@@ -8,6 +10,10 @@ migration 0011. Dari and Persian speakers understand each other: they may help e
 
 from babel import Locale
 
+# The languages Meedoen ships (a catalog each, translations/<code>); the app's default first.
+SHIPPED_LANGUAGES = ("nl", "en", "ar", "ti", "fa", "prs", "ps", "so", "am", "om", "ku", "ckb", "tr",
+                     "fr")
+DEFAULT_LANGUAGE = "nl"
 # CLDR (Babel) has no locale file under our code: dates, numbers and direction from this one.
 CLDR_LOCALES = {"prs": "fa_AF"}
 # How a language was stored before it became a language of its own.
