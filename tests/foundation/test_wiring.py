@@ -98,6 +98,7 @@ REGISTRIES = {
                 "key=lambda item: item[1][0])]",
     "notice_groups": "[[g, p, str(label)] for g, (p, label) in preferences._groups.items()]",
     "notice_kinds": "list(preferences._kind_groups.items())",
+    "link_targets": "[[k, q(f)] for k, f in services._link_targets.items()]",
 }
 READ_REGISTRIES = """
 import importlib, json, os, pkgutil, tempfile
@@ -107,7 +108,7 @@ for info in pkgutil.walk_packages(meedoen.__path__, "meedoen."):
     if ".migrations" not in info.name:
         importlib.import_module(info.name)
 from meedoen import demo, events, privacy
-from meedoen.notifications import dispatch, preferences
+from meedoen.notifications import dispatch, preferences, services
 from meedoen.translation.subjects import SUBJECTS
 
 def q(fn):

@@ -88,3 +88,12 @@ def placement(user: User, municipality_id: int | None,
                          and location.id not in user.mentor_location_ids)):
         fail(404)
     return user.municipality_id, location_id
+
+
+def message_link(activity_id: int, municipality_id: int) -> str | None:
+    """Where a message to the youth of a municipality may point: the activity, if it is in
+    that municipality (registered with notifications from the activities' init_app)."""
+    found = db.session.get(Activity, activity_id)
+    if found is None or found.municipality_id != municipality_id:
+        return None
+    return f"/activities/{activity_id}"

@@ -8,12 +8,13 @@ def init_app(app: Flask) -> None:
     unknown kind in SCREENING_REQUIRED_KINDS stops the app at start, not at the first
     question) and the screening reminders (due work, and their notice)."""
     from meedoen import privacy
-    from meedoen.contacts import demo, export, screening, translation
+    from meedoen.contacts import demo, export, policy, screening, translation
     from meedoen.contacts.routes import blp, people_blp
     from meedoen.demo import register_loader
     from meedoen.events import register_renderers
     from meedoen.extensions import api
     from meedoen.notifications.dispatch import due_work
+    from meedoen.notifications.services import register_link_target
     from meedoen.translation.subjects import register
 
     screening.configure(app)
@@ -24,4 +25,5 @@ def init_app(app: Flask) -> None:
     privacy.register(export.personal)
     register_renderers(screening.RENDERERS)
     register(translation.CONTACT)
+    register_link_target("contact", policy.message_link)  # messages may point to one
     register_loader(20, demo.load_contacts)

@@ -137,3 +137,13 @@ def contact_assignable_to(user, youth: User, contact_id: int) -> Contact:
     if not (contact.is_national or contact.municipality_id == youth.municipality_id):
         fail(422, fields={"contact_id": [_("This contact does not work in this municipality.")]})
     return contact
+
+
+def message_link(contact_id: int, municipality_id: int) -> str | None:
+    """Where a message to the youth of a municipality may point: the contact, if it is in
+    that municipality or for every one (registered with notifications from the contacts'
+    init_app)."""
+    found = db.session.get(Contact, contact_id)
+    if found is None or found.municipality_id not in (municipality_id, None):
+        return None
+    return f"/contacts/{contact_id}"

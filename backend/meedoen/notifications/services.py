@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+from collections.abc import Callable
 from datetime import timedelta
 
 from flask_babel import gettext as _
@@ -41,23 +42,24 @@ def audience_for(user, data: dict) -> tuple[int, dict]:
     return municipality_id, audience
 
 
+# What a message may link to (schemas.LINK_KINDS): kind -> fn(id, municipality_id) giving
+# the app's address of that object when the recipients (of that municipality) can see it,
+# else None. The feature that owns the kind registers it from its init_app
+# (register_link_target), so notifications imports no feature.
+_link_targets: dict[str, Callable[[int, int], str | None]] = {}
+
+
+def register_link_target(kind: str, target: Callable[[int, int], str | None]) -> None:
+    _link_targets[kind] = target
+
+
 def link_url(link: dict | None, municipality_id: int) -> str | None:
     """A link to an activity or contact that the recipients can see."""
     if not link:
         return None
-    if link["kind"] == "activity":
-        from meedoen.activities.models import Activity
-
-        found = db.session.get(Activity, link["id"])
-        visible = found is not None and found.municipality_id == municipality_id
-        url = f"/activities/{link['id']}"
-    else:
-        from meedoen.contacts.models import Contact
-
-        found = db.session.get(Contact, link["id"])
-        visible = found is not None and found.municipality_id in (municipality_id, None)
-        url = f"/contacts/{link['id']}"
-    if not visible:
+    target = _link_targets.get(link["kind"])
+    url = target(link["id"], municipality_id) if target is not None else None
+    if url is None:
         fail(422, fields={"link": {"id": [_("We could not find this.")]}})
     return url
 
