@@ -7,10 +7,10 @@ anyone could test which usernames exist (and so which young people use the app).
 from datetime import timedelta
 
 import pytest
-from meedoen.auth import routes as auth_routes
 from meedoen.auth.models import User
 from meedoen.core.models import utcnow
 from meedoen.extensions import db
+from meedoen.invites import redeem_routes
 from meedoen.invites.models import Invite
 from meedoen.invites.services import hash_code
 from sqlalchemy import func, select
@@ -52,13 +52,13 @@ def _users() -> int:
 def name_lookups(monkeypatch):
     """Every time the redeem route asks whether a username exists."""
     asked = []
-    real = auth_routes.username_taken
+    real = redeem_routes.username_taken
 
     def spy(username):
         asked.append(username)
         return real(username)
 
-    monkeypatch.setattr(auth_routes, "username_taken", spy)
+    monkeypatch.setattr(redeem_routes, "username_taken", spy)
     return asked
 
 

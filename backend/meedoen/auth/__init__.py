@@ -1,4 +1,5 @@
-"""Accounts: log in, redeem an invite, my account and its export, the list of users."""
+"""Accounts: log in, my account and its export, the list of users (an invite code creates
+the account: invites/redeem_routes.py)."""
 
 from flask import Flask
 

@@ -1,18 +1,11 @@
 from flask import current_app
-from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.exc import IntegrityError
 
-from meedoen.auth.models import MentorLocation, Role, User
-from meedoen.auth.passwords import hash_password
-from meedoen.auth.schemas import LoginSchema, RedeemSchema, UserSchema
-from meedoen.auth.services import authenticate, check_new_password, username_taken
+from meedoen.auth.schemas import LoginSchema, UserSchema
+from meedoen.auth.services import authenticate
 from meedoen.auth.sessions import end_session, start_session
 from meedoen.core.api import Blueprint
-from meedoen.core.errors import fail
-from meedoen.extensions import db, limiter
-from meedoen.i18n import current_language
-from meedoen.invites.services import claim
+from meedoen.extensions import limiter
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Log in and out")
 
@@ -36,45 +29,3 @@ def login(data):
 def logout():
     if current_user.is_authenticated:
         end_session(current_user._get_current_object())
-
-
-def _username_taken():
-    fail(409, "username_taken", _("This username is already taken. Choose another one."),
-         fields={"username": [_("This username is already taken. Choose another one.")]})
-
-
-@blp.route("/redeem", methods=["POST"])
-@limiter.limit(login_limit)
-@blp.arguments(RedeemSchema)
-@blp.response(201, UserSchema)
-def redeem(data):
-    """Create an account with an invite code and log in.
-
-    The invite code is checked before the username: with an invalid code the username is
-    not even looked at, so this route cannot tell anyone which usernames exist. The
-    password is hashed before the name is checked, so that with a valid code a taken and
-    a free name take about the same time too.
-    """
-    check_new_password(data["password"], context=(data["username"], data["display_name"]))
-    invite = claim(data["code"])  # not committed yet: any failure below leaves it usable
-    password_hash = hash_password(data["password"])
-    if username_taken(data["username"]):
-        _username_taken()  # the error rolls the claim back
-    user = User(
-        username=data["username"], password_hash=password_hash,
-        role=invite.role, display_name=data["display_name"],
-        ui_language=data.get("ui_language") or current_language(),  # the language they use now
-        municipality_id=invite.municipality_id,
-        location_id=invite.location_id if invite.role == Role.YOUTH else None,
-    )
-    user.languages = data.get("languages", [])
-    user.interests = data.get("interests", [])
-    if invite.role == Role.MENTOR and invite.location_id:
-        user.mentor_location_rows = [MentorLocation(location_id=invite.location_id)]
-    db.session.add(user)
-    try:
-        db.session.flush()
-    except IntegrityError:  # taken just now by someone else
-        _username_taken()
-    start_session(user)
-    return user

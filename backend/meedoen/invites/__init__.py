@@ -5,6 +5,8 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     from meedoen.extensions import api
+    from meedoen.invites.redeem_routes import blp as redeem
     from meedoen.invites.routes import blp
 
     api.register_blueprint(blp)
+    api.register_blueprint(redeem)  # POST /auth/redeem: a code creates the account
