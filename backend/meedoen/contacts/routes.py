@@ -6,7 +6,6 @@ from meedoen.authz import MANAGERS, STAFF, roles_required
 from meedoen.contacts import policy, present, ranking, services
 from meedoen.contacts.models import Contact
 from meedoen.contacts.schemas import (
-    QUERY,
     AssignmentCreateSchema,
     AssignmentQuerySchema,
     AssignmentSchema,
@@ -21,7 +20,7 @@ from meedoen.contacts.schemas import (
     RankQuerySchema,
 )
 from meedoen.contacts.texts import home_languages
-from meedoen.core.api import Blueprint
+from meedoen.core.api import QUERY, Blueprint
 from meedoen.core.errors import fail
 from meedoen.core.pagination import PageArgsSchema, page_schema
 from meedoen.extensions import db

@@ -1,5 +1,5 @@
 from flask_babel import lazy_gettext as _l
-from marshmallow import RAISE, ValidationError, validates_schema
+from marshmallow import ValidationError, validates_schema
 
 from meedoen.contacts.links import (
     ReachField,
@@ -13,22 +13,12 @@ from meedoen.contacts.screening import today as screening_today
 from meedoen.core import fields, validate
 from meedoen.core.languages import SHIPPED_LANGUAGES
 from meedoen.core.pagination import PageArgsSchema
-from meedoen.core.validation import LangQuerySchema, LanguageCode, Range, Schema, Text
+from meedoen.core.validation import LangQuerySchema, LanguageCode, Schema, Text
 from meedoen.i18n.fallback import LanguageFieldsSchema
 from meedoen.topics import TOPIC_SLUGS
 
 KINDS = [k.value for k in ContactKind]
 HELP_TEXT_MAX = 1000
-QUERY = {"location": "query", "unknown": RAISE}
-
-
-class PageQuerySchema(LangQuerySchema):
-    """offset/limit, for the questions list (contacts' lists page with PageArgsSchema)."""
-
-    limit = fields.Integer(load_default=50, validate=Range(1, 200))
-    offset = fields.Integer(load_default=0, validate=Range(0, 100_000))
-
-
 class ContactQuerySchema(PageArgsSchema):
     topic = fields.String(validate=validate.OneOf(TOPIC_SLUGS))
     kind = fields.String(validate=validate.OneOf(KINDS))

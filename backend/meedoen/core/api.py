@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import flask_smorest
 from flask import current_app, jsonify
+from marshmallow import RAISE
 from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.routing import IntegerConverter
@@ -108,6 +109,10 @@ def _unavailable(error: Exception) -> HTTPException:
     """The database is down or overloaded: 503 with Retry-After (see meedoen.ops)."""
     log.warning("database unavailable: %s", type(error).__name__)
     return current_app.extensions[UNAVAILABLE][1]()
+
+
+# Query-string arguments, unknown ones refused: ``@blp.arguments(SomeQuerySchema, **QUERY)``.
+QUERY = {"location": "query", "unknown": RAISE}
 
 
 class ErrorSchema(Schema):

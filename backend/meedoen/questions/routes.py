@@ -3,9 +3,9 @@ from flask_login import current_user
 
 from meedoen.auth.models import Role
 from meedoen.authz import roles_required
-from meedoen.contacts.schemas import QUERY, LangQuerySchema
-from meedoen.core.api import Blueprint
+from meedoen.core.api import QUERY, Blueprint
 from meedoen.core.transaction import committing
+from meedoen.core.validation import LangQuerySchema
 from meedoen.questions import policy, services
 from meedoen.questions.present import present
 from meedoen.questions.schemas import (

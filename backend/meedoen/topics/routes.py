@@ -1,14 +1,12 @@
-from marshmallow import RAISE
 
 from meedoen.core import fields
-from meedoen.core.api import Blueprint
+from meedoen.core.api import QUERY, Blueprint
 from meedoen.core.validation import LangQuerySchema, Schema
 from meedoen.topics import TOPICS
 
 # Who helps with a topic (GET /topics/{slug}/contacts) is a contacts list: contacts/routes.py.
 blp = Blueprint("topics", __name__, url_prefix="/api/v1/topics",
                 description="I need help with ...: topics, example questions and who helps")
-QUERY = {"location": "query", "unknown": RAISE}
 
 
 class TopicSchema(Schema):
