@@ -6,7 +6,6 @@ from meedoen.auth.schemas import UserSchema
 from meedoen.core import fields
 from meedoen.core.validation import Schema
 from meedoen.extensions import db
-from meedoen.invites.models import Invite
 from meedoen.privacy import PersonalData, moment
 
 
@@ -16,13 +15,6 @@ class AccountExportSchema(UserSchema):
     active = fields.Boolean()
     failed_logins = fields.Integer()
     locked_until = moment(allow_none=True)
-
-
-class InviteExportSchema(Schema):
-    role = fields.String()
-    created_at = moment()
-    expires_at = moment()
-    used = fields.Boolean()
 
 
 class AuditExportSchema(Schema):
@@ -45,14 +37,6 @@ def export_account(user: User) -> dict:
     for choice in ("show_as_going", "show_name_on_ideas", "show_name_as_supporter"):
         data[choice] = getattr(user, choice)
     return data
-
-
-@personal.exporter("invites_created", covers=[Invite.created_by_id],
-                   schema=fields.List(fields.Nested(InviteExportSchema)))
-def export_invites(user: User) -> list[dict]:
-    rows = db.session.scalars(select(Invite).where(Invite.created_by_id == user.id))
-    return [{"role": i.role.value, "created_at": i.created_at.isoformat(),
-             "expires_at": i.expires_at.isoformat(), "used": i.used_at is not None} for i in rows]
 
 
 def _audit(rows) -> list[dict]:
