@@ -68,9 +68,12 @@ def get_scoped_or_404(model, object_id: int, user=None, column=None):
     """Load one object of the user's municipality, or answer 404."""
     user = user or require_login()
     column = column if column is not None else model.municipality_id
-    obj = db.session.scalar(
-        select(model).where(model.id == object_id, municipality_scope(user, column))
-    )
-    if obj is None:
+    return one_or_404(model, object_id, municipality_scope(user, column))
+
+
+def one_or_404(model, object_id: int, condition: ColumnElement[bool]):
+    """The object with this id if the condition holds for it; else 404 (it does not exist)."""
+    found = db.session.scalar(select(model).where(model.id == object_id, condition))
+    if found is None:
         fail(404)
-    return obj
+    return found

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, or_, select, true
 
 from meedoen.auth.models import Role, User
-from meedoen.authz import MANAGERS, is_admin, municipality_scope
+from meedoen.authz import MANAGERS, is_admin, municipality_scope, one_or_404
 from meedoen.contacts.models import Assignment, Contact
 from meedoen.core.errors import fail
 from meedoen.extensions import db
@@ -29,14 +29,6 @@ def visible_contacts(user) -> ColumnElement[bool]:
     if is_manager(user):
         return here
     return here & (Contact.active | (Contact.user_id == user.id))
-
-
-def one_or_404(model, object_id: int, condition: ColumnElement[bool]):
-    """The object with this id if the condition holds for it; else 404 (it does not exist)."""
-    found = db.session.scalar(select(model).where(model.id == object_id, condition))
-    if found is None:
-        fail(404)
-    return found
 
 
 def get_visible_contact(user, contact_id: int) -> Contact:

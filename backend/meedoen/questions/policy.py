@@ -8,8 +8,8 @@ deleted ends it too.
 
 from sqlalchemy import ColumnElement, or_, select
 
+from meedoen.authz import one_or_404
 from meedoen.contacts.models import Contact
-from meedoen.contacts.policy import one_or_404
 from meedoen.core.errors import fail
 from meedoen.extensions import db
 from meedoen.questions.models import Question, QuestionRecipient
