@@ -32,14 +32,14 @@ def _ids(page) -> dict:
         const inbox = await get('/inbox?limit=1');
         const sent = await get('/notifications?limit=1');
         return {activity: activities?.items[0]?.id, inbox: inbox?.items[0]?.id,
-                notification: sent?.[0]?.id};
+                notification: sent?.items[0]?.id};
     }""")
 
 
 def _ensure_notification(page) -> None:
     page.evaluate("""async () => {
         const list = await (await fetch('/api/v1/notifications?limit=1')).json();
-        if (list.length) return;
+        if (list.items.length) return;
         await fetch('/api/v1/notifications', {method: 'POST', headers: {
             'Content-Type': 'application/json', 'X-Requested-With': 'fetch'},
             body: JSON.stringify({audience: {},

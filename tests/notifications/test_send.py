@@ -66,7 +66,7 @@ def test_inbox_and_figures(people, push_service, client):
     client.login_as(people.worker)
     figures = client.get(f"/api/v1/notifications/{sent['id']}").get_json()["figures"]
     assert figures["opened"] == 1
-    [listed] = client.get("/api/v1/notifications").get_json()
+    [listed] = client.get("/api/v1/notifications").get_json()["items"]
     assert listed["figures"] == figures
 
 

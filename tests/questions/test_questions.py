@@ -107,13 +107,14 @@ def test_only_the_asker_and_the_recipients_can_read_a_question(client, people):
     for reader in ("youth", "coach", "worker"):
         login(client, people[reader])
         assert client.get(url).status_code == 200, reader
-        assert [q["id"] for q in client.get("/api/v1/questions").get_json()] == [question["id"]]
+        assert [q["id"] for q in client.get("/api/v1/questions").get_json()["items"]] == [
+            question["id"]]
     outsiders = ("bystander", "admin", "far", "other_youth", "other_mentor", "other_youth_worker",
                  "other_contact")
     for outsider in outsiders:
         login(client, people[outsider])
         assert client.get(url).status_code == 404, outsider
-        assert client.get("/api/v1/questions").get_json() == [], outsider
+        assert client.get("/api/v1/questions").get_json()["items"] == [], outsider
         for action in ("answers", "replies", "helped"):
             body = {"helped": True} if action == "helped" else {"body": "Hallo"}
             assert client.post(f"{url}/{action}", json=body).status_code == 404, outsider

@@ -76,7 +76,7 @@ def test_each_contact_reads_the_question_in_their_own_language(client, people, t
     assert (mine["body"], mine["translation"], mine["language"]) == (QUESTION, "original", "ti")
     assert "original" not in mine
     client.login_as(people["ans"])
-    [listed] = client.get("/api/v1/questions").get_json()
+    [listed] = client.get("/api/v1/questions").get_json()["items"]
     assert listed["body"] == f"[nl] {QUESTION}" and listed["translation"] == "machine"
     assert "original" not in listed and "messages" not in listed
 
@@ -122,7 +122,7 @@ def test_people_who_speak_the_young_persons_language_come_first(client, people, 
                                .order_by(Event.id)).all()
     assert asked == [people["tesfay"].id, people["ans"].id, people["rachid"].id]
     client.login_as(people["rachid"])
-    [listed] = client.get("/api/v1/questions").get_json()
+    [listed] = client.get("/api/v1/questions").get_json()["items"]
     assert listed["sent_to"][0]["name"] == "Tesfay"
 
 

@@ -3,6 +3,7 @@ from sqlalchemy import select
 
 from meedoen.authz import roles_required
 from meedoen.core.api import Blueprint
+from meedoen.core.pagination import keyset_page, page_schema
 from meedoen.extensions import db
 from meedoen.notifications import runner
 from meedoen.notifications.audience import count_recipients
@@ -47,16 +48,15 @@ def preview_recipients(data):
 @blp.route("")
 @roles_required(*SENDERS)
 @blp.arguments(NotificationListQuery, location="query")
-@blp.response(200, NotificationOutSchema(many=True))
+@blp.response(200, page_schema(NotificationOutSchema))
 def list_notifications(query):
-    """Sent and scheduled notifications of my municipality, newest first, with figures."""
+    """Sent and scheduled notifications of my municipality, newest first, with figures, a
+    page at a time (``next_cursor``)."""
     statement = select(Notification).where(notifications_visible_to(current_user))
     if "municipality_id" in query:
         statement = statement.where(Notification.municipality_id == query["municipality_id"])
-    if "before" in query:
-        statement = statement.where(Notification.id < query["before"])
-    statement = statement.order_by(Notification.id.desc()).limit(query["limit"])
-    return with_figures(list(db.session.scalars(statement)))
+    page = keyset_page(statement, (Notification.id.desc(),), query, "notifications")
+    return {**page, "items": with_figures(page["items"])}
 
 
 @blp.route("/<int:notification_id>")

@@ -101,10 +101,10 @@ class NotificationOutSchema(Schema):
     figures = fields.Nested(FiguresSchema)
 
 
-class NotificationListQuery(Schema):
+class NotificationListQuery(PageArgsSchema):
+    """Newest first, a page at a time (``limit``, ``cursor``)."""
+
     municipality_id = fields.Integer(validate=Range(min=1, max=2**31 - 1))
-    before = fields.Integer(validate=Range(min=1, max=2**31 - 1))
-    limit = fields.Integer(load_default=50, validate=Range(min=1, max=100))
 
 
 class InboxQuery(PageArgsSchema):

@@ -4,6 +4,7 @@ from flask_login import current_user
 from meedoen.auth.models import Role
 from meedoen.authz import roles_required
 from meedoen.core.api import QUERY, Blueprint
+from meedoen.core.pagination import PageArgsSchema, page_schema
 from meedoen.core.transaction import committing
 from meedoen.core.validation import LangQuerySchema
 from meedoen.questions import policy, services
@@ -13,7 +14,6 @@ from meedoen.questions.schemas import (
     MessageCreateSchema,
     MessageSchema,
     QuestionCreateSchema,
-    QuestionQuerySchema,
     QuestionSchema,
 )
 
@@ -33,13 +33,15 @@ def post_question(data):
 
 @blp.route("")
 @roles_required()
-@blp.arguments(QuestionQuerySchema, **QUERY)
-@blp.response(200, QuestionSchema(many=True))
+@blp.arguments(PageArgsSchema, **QUERY)
+@blp.response(200, page_schema(QuestionSchema))
 def list_questions(args):
-    """Questions I asked and questions sent to me, latest first."""
-    questions = services.list_for(current_user, args["offset"], args["limit"])
-    ranks = services.recipient_ranks(questions)
-    return [present(q, current_user, with_messages=False, ranks=ranks) for q in questions]
+    """Questions I asked and questions sent to me, latest activity first, a page at a time
+    (``next_cursor``)."""
+    page = services.list_for(current_user, args)
+    ranks = services.recipient_ranks(page["items"])
+    return {**page, "items": [present(q, current_user, with_messages=False, ranks=ranks)
+                              for q in page["items"]]}
 
 
 @blp.route("/<int:question_id>")

@@ -1,5 +1,5 @@
 from meedoen.core import fields, validate
-from meedoen.core.validation import LangQuerySchema, LanguageCode, Range, Schema, Text
+from meedoen.core.validation import LanguageCode, Schema, Text
 from meedoen.i18n.fallback import LanguageFieldsSchema
 from meedoen.questions.models import BODY_MAX
 from meedoen.topics import TOPIC_SLUGS
@@ -22,13 +22,6 @@ class MessageCreateSchema(Schema):
 
 class HelpedSchema(Schema):
     helped = fields.Boolean(load_default=True)
-
-
-class QuestionQuerySchema(LangQuerySchema):
-    """offset/limit (contacts' lists page with PageArgsSchema)."""
-
-    limit = fields.Integer(load_default=50, validate=Range(1, 200))
-    offset = fields.Integer(load_default=0, validate=Range(0, 100_000))
 
 
 class PersonSchema(Schema):

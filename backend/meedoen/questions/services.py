@@ -15,6 +15,7 @@ from meedoen.contacts.screening import can_receive_questions, receives_questions
 from meedoen.core.errors import fail
 from meedoen.core.languages import speech_family
 from meedoen.core.models import utcnow
+from meedoen.core.pagination import keyset_page
 from meedoen.core.ratelimit import check_per_person
 from meedoen.events import notify
 from meedoen.extensions import db
@@ -122,14 +123,15 @@ def add_message(question: Question, author, kind: str, data: dict) -> QuestionMe
     return message
 
 
-def list_for(user, offset: int, limit: int) -> list[Question]:
-    return list(db.session.scalars(
+def list_for(user, args: dict) -> dict:
+    """A page (``keyset_page``) of the questions ``user`` may read, latest activity first.
+    A question answered while someone pages moves to the top: a fresh start shows it there."""
+    return keyset_page(
         select(Question).where(readable_by(user))
         .options(selectinload(Question.recipients), selectinload(Question.texts),
                  selectinload(Question.messages).selectinload(QuestionMessage.texts),
-                 selectinload(Question.asker))
-        .order_by(Question.last_activity_at.desc(), Question.id.desc())
-        .offset(offset).limit(limit)))
+                 selectinload(Question.asker)),
+        (Question.last_activity_at.desc(), Question.id.desc()), args, "questions")
 
 
 def recipient_ranks(questions: list[Question]) -> dict[tuple[int, int], tuple]:
