@@ -1,11 +1,13 @@
-import { useApi } from "../lib/api.js";
 import { formatDateTime, t, tn } from "../lib/i18n.js";
+import { usePages } from "../lib/pages.js";
 import { Link } from "../router.js";
-import { ButtonLink, Empty, ErrorNote, Loading, Page, UserText } from "../ui/kit.jsx";
+import { Button, ButtonLink, Empty, ErrorNote, Loading, Page, UserText } from "../ui/kit.jsx";
 import { MachineMark } from "../ui/Translated.jsx";
 
 export default function Questions() {
-  const { data, error, offline } = useApi("/questions", { cache: true });
+  const questions = usePages("/questions", { cache: true });
+  const { items: data, offline } = questions;
+  const error = data ? undefined : questions.error;
   return (
     <Page title={t("My questions")} back="/help" offline={offline}>
       <ErrorNote error={error} />
@@ -29,6 +31,10 @@ export default function Questions() {
           </li>
         ))}
       </ul>
+      {data && <ErrorNote error={questions.error} />}
+      {questions.more && (
+        <Button kind="secondary" busy={questions.loading} onClick={questions.loadMore}>{t("Show more")}</Button>
+      )}
       <ButtonLink href="/help/ask" icon="chat">{t("Ask a question")}</ButtonLink>
     </Page>
   );

@@ -1,11 +1,13 @@
-import { useApi } from "../lib/api.js";
 import { t } from "../lib/i18n.js";
+import { usePages } from "../lib/pages.js";
 import { Link } from "../router.js";
-import { ButtonLink, Empty, ErrorNote, Loading, Page } from "../ui/kit.jsx";
+import { Button, ButtonLink, Empty, ErrorNote, Loading, Page } from "../ui/kit.jsx";
 import { FigureList, statusLabel } from "./Figures.jsx";
 
 export default function Sent() {
-  const { data, error } = useApi("/notifications");
+  const sent = usePages("/notifications");
+  const data = sent.items;
+  const error = data ? undefined : sent.error;
   return (
     <Page title={t("Messages to young people")} back="/staff/activities">
       <ButtonLink href="/notify/new" icon="megaphone">{t("Write a new message")}</ButtonLink>
@@ -26,6 +28,8 @@ export default function Sent() {
           );
         })}
       </ul>
+      {data && <ErrorNote error={sent.error} />}
+      {sent.more && <Button kind="secondary" busy={sent.loading} onClick={sent.loadMore}>{t("Show more")}</Button>}
     </Page>
   );
 }
