@@ -33,7 +33,9 @@ export default function Questions() {
       </ul>
       {data && <ErrorNote error={questions.error} />}
       {questions.more && (
-        <Button kind="secondary" busy={questions.loading} onClick={questions.loadMore}>{t("Show more")}</Button>
+        <div class="btn-row">
+          <Button kind="secondary" busy={questions.loading} onClick={questions.loadMore}>{t("Show more")}</Button>
+        </div>
       )}
       <ButtonLink href="/help/ask" icon="chat">{t("Ask a question")}</ButtonLink>
     </Page>
