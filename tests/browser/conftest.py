@@ -68,8 +68,11 @@ def set_language(page, lang: str) -> None:
 
 @pytest.fixture
 def phone(browser, live_app):
-    """phone(lang="ar", user="demo-youth-ar") → a page at 360×740, logged in if user is given."""
-    contexts = []
+    """phone(lang="ar", user="demo-youth-ar") → a page at 360×740, logged in if user is given.
+
+    Logging in sets the user's profile language to ``lang``; it is put back after the test,
+    so a later test finds the demo users as the demo made them."""
+    contexts, languages = [], {}
 
     def open_phone(lang: str = "nl", user: str | None = None, path: str = "/"):
         context = browser.new_context(viewport=PHONE, base_url=live_app.url, locale=lang,
@@ -82,6 +85,7 @@ def phone(browser, live_app):
         page.evaluate("(lang) => localStorage.setItem('meedoen.lang', lang)", lang)
         if user:
             login_in_page(page, user, live_app.password)
+            languages.setdefault(user, _profile_language(live_app, user))
             set_language(page, lang)
         page.goto(path)
         page.wait_for_selector("h1")
@@ -90,6 +94,28 @@ def phone(browser, live_app):
     yield open_phone
     for context in contexts:
         context.close()
+    for user, language in languages.items():
+        _set_profile_language(live_app, user, language)
+
+
+def _profile_language(live_app, username: str) -> str | None:
+    from meedoen.auth.models import User
+    from meedoen.extensions import db
+    from sqlalchemy import select
+
+    with live_app.app.app_context():
+        return db.session.scalar(select(User.ui_language).where(User.username == username))
+
+
+def _set_profile_language(live_app, username: str, language: str | None) -> None:
+    from meedoen.auth.models import User
+    from meedoen.extensions import db
+    from sqlalchemy import update
+
+    with live_app.app.app_context():
+        db.session.execute(update(User).where(User.username == username)
+                           .values(ui_language=language))
+        db.session.commit()
 
 
 def wait_idle(page) -> None:
