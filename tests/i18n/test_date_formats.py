@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from meedoen.contacts.screening import render_reminder
 from meedoen.funds.texts import day
-from meedoen.i18n import use_language
+from meedoen.i18n import DATE_FORMATS, format_date, use_language
 
 from tests.contacts.helpers import make_contact
 
@@ -38,6 +38,18 @@ def test_the_vog_reminder_writes_day_month_year(app, code):
         with use_language(code):
             body = render_reminder(SimpleNamespace(data={"contact_id": contact.id}))["body"]
     assert SHOWN[code][1] in body
+
+
+@pytest.mark.parametrize("code", SHOWN)
+def test_the_named_formats_write_what_the_features_wrote(app, code):
+    with app.app_context(), use_language(code):
+        assert (format_date(VALUE, "long"), format_date(VALUE, "day_month_year")) == SHOWN[code]
+
+
+def test_there_is_no_unnamed_format(app):
+    assert set(DATE_FORMATS) == {"long", "day_month_year"}
+    with app.app_context(), pytest.raises(KeyError):
+        format_date(VALUE, "d MMMM y")
 
 
 def test_the_request_language_decides_dari_too(app):

@@ -12,7 +12,6 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, and_, or_, select, update
 
@@ -21,6 +20,7 @@ from meedoen.contacts.models import Contact, ContactKind
 from meedoen.core.models import utcnow
 from meedoen.events import notify
 from meedoen.extensions import db
+from meedoen.i18n import format_date
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 DEFAULT_REQUIRED_KINDS = "buddy,community_organisation"
@@ -172,7 +172,7 @@ def render_reminder(event) -> dict | None:
     return {"title": _("A VOG check ends soon"),
             "body": _("The VOG check of %(name)s ends on %(date)s. Ask for a new VOG and "
                       "record the new check.", name=contact.name,
-                      date=format_date(contact.screening_valid_until, "d MMMM y")),
+                      date=format_date(contact.screening_valid_until, "day_month_year")),
             "url": f"/staff/contacts/{contact.id}/edit"}
 
 

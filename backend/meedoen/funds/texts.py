@@ -1,11 +1,12 @@
 """The plain words the young person and staff read: statuses, steps, what happens next and a
 fund described for a young person. Rendered in the language of whoever reads them."""
 
-from flask_babel import format_currency, format_date
+from flask_babel import format_currency
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from meedoen.funds.models import COST_KIND_LABELS, CostKind, Fund, RequestStatus, StepKind
+from meedoen.i18n import format_date
 
 STATUS_LABELS = {
     RequestStatus.NEW: _l("Waiting for a helper"),

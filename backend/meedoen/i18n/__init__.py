@@ -1,13 +1,15 @@
 """Language choice: ?lang= → the user's preference → Accept-Language → nl.
 
 The one place that says which language is in use (``current_language``), switches to a
-recipient's (``use_language``) and writes when an activity starts (``format_when``).
+recipient's (``use_language``) and writes dates: when an activity starts (``format_when``)
+and the named date formats (``format_date``).
 """
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 
+import flask_babel
 from babel import Locale
 from flask import has_request_context, request
 from flask_babel import force_locale, format_datetime, get_locale
@@ -65,6 +67,18 @@ WHEN_FORMAT = "EEEE d MMMM, HH:mm"
 def format_when(moment: datetime) -> str:
     """When an activity starts, in the current language (notices, reminders)."""
     return format_datetime(moment, WHEN_FORMAT)
+
+
+# How each kind of date is written, in every language: CLDR's name of a format or a pattern.
+DATE_FORMATS = {
+    "long": "long",              # the language's own long date: "9 maart 2027", "March 9, 2027"
+    "day_month_year": "d MMMM y",  # always day first: "9 maart 2027", "9 March 2027"
+}
+
+
+def format_date(value: date, kind: str) -> str:
+    """A date written as ``kind`` (a key of ``DATE_FORMATS``), in the current language."""
+    return flask_babel.format_date(value, DATE_FORMATS[kind])
 
 
 def language_info(code: str) -> dict:
