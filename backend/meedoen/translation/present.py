@@ -1,8 +1,14 @@
-"""The answers of the translation feature: a municipality's coverage and the characters used."""
+"""The answers of the translation feature: a draft's preview, a municipality's coverage and
+the characters used."""
 
 from flask import current_app
 
 from meedoen.i18n.texts import content_hash, fields_of, translation_status
+
+
+def preview(provider: str | None, translations: dict[str, dict], missing: list[str]) -> dict:
+    """PreviewOutSchema: a draft's machine translations and the languages left out."""
+    return {"provider": provider, "translations": translations, "missing": missing}
 
 
 def coverage_item(subject, obj, languages: set[str]) -> dict | None:

@@ -27,7 +27,8 @@ COVERED = {"activities": "activity", "contacts": "contact"}
 def preview(data):
     """Machine translation of a draft into the chosen languages, to review before saving."""
     subject = SUBJECTS[data["kind"]]
-    return service.preview(subject, data["source"], data["targets"], data["texts"])
+    made = service.preview(subject, data["source"], data["targets"], data["texts"])
+    return present.preview(*made)
 
 
 @blp.route("/coverage")

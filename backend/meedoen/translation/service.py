@@ -1,5 +1,5 @@
 """The configured provider, the personal-text rule, and what staff ask of the feature:
-a preview of a draft and the characters used (the coverage answer: present.py)."""
+a preview of a draft and the characters used (their answers: present.py)."""
 
 from datetime import UTC, date, timedelta
 
@@ -32,25 +32,26 @@ def personal_texts_allowed(provider) -> bool:
     return provider.self_hosted if decided is None else bool(decided)
 
 
-def preview(subject, source: str, targets: list[str], texts: dict) -> dict:
+def preview(subject, source: str, targets: list[str], texts: dict) -> tuple:
     """Machine translations of a draft, for staff to review before saving; nothing stored
-    but the cache. A language the provider lacks, or a failure, is listed as missing."""
+    but the cache: (the provider's name, the fields per language, the languages missing).
+    A language the provider lacks, or a failure, is listed as missing."""
     from meedoen.translation.worker import DailyLimitReached, translate_fields
 
     provider = get_provider()
-    answer = {"provider": provider.name if provider else None, "translations": {},
-              "missing": []}
+    translations, missing = {}, []
     wanted = [lang for lang in dict.fromkeys(targets) if lang != source]
     for language in wanted:
         try:
             if provider is None or not {source, language} <= provider.languages():
                 raise LookupError(language)
-            answer["translations"][language] = translate_fields(
+            translations[language] = translate_fields(
                 provider, subject, {name: texts.get(name, "") for name in subject.fields},
                 source, language, utcnow())
         except (LookupError, ProviderError, DailyLimitReached):
-            answer["missing"].append(language)
-    return answer  # the request commits the cache and the characters used
+            missing.append(language)
+    # the request commits the cache and the characters used
+    return provider.name if provider else None, translations, missing
 
 
 def machine_suggestion(subject_name: str):
