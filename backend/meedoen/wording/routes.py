@@ -5,9 +5,13 @@ from meedoen.authz import roles_required
 from meedoen.core.api import Blueprint
 from meedoen.core.pagination import page_schema
 from meedoen.wording import services
-from meedoen.wording.catalog import suggestable_languages
-from meedoen.wording.policy import check_reviewer, get_reviewable_suggestion, reviewed_languages
-from meedoen.wording.present import present_reviewer
+from meedoen.wording.policy import check_reviewer, get_reviewable_suggestion
+from meedoen.wording.present import (
+    present_review_languages,
+    present_reviewer,
+    present_reviewers,
+    present_ui_texts,
+)
 from meedoen.wording.schemas import (
     DecisionSchema,
     ReviewerGrantSchema,
@@ -37,14 +41,14 @@ def me():
 def ui_texts(args):
     """The texts of a language and their current translation (plural texts left out)."""
     texts = services.screen_texts(args["language"], args.get("msgid"))
-    return {"language": args["language"], "texts": texts}
+    return present_ui_texts(args["language"], texts)
 
 
 @blp.route("/review-languages")
 @roles_required()
 @blp.response(200, ReviewLanguagesSchema)
 def review_languages():
-    return {"languages": reviewed_languages(me()), "suggestable": suggestable_languages()}
+    return present_review_languages(me())
 
 
 @blp.route("/suggestions", methods=["POST"])
@@ -82,7 +86,7 @@ def decide(data, suggestion_id):
 @roles_required(Role.ADMIN)
 @blp.response(200, ReviewerListSchema)
 def list_reviewers():
-    return {"items": [present_reviewer(r) for r in services.reviewers()]}
+    return present_reviewers(services.reviewers())
 
 
 @blp.route("/reviewers", methods=["POST"])
