@@ -5,10 +5,10 @@ from flask_login import current_user
 from meedoen.authz import roles_required
 from meedoen.core.api import Blueprint
 from meedoen.core.errors import fail
-from meedoen.push import services
+from meedoen.push import present, services
 from meedoen.push.endpoints import endpoint_allowed
 from meedoen.push.schemas import KeySchema, SubscriptionInSchema, SubscriptionOutSchema
-from meedoen.push.vapid import get_vapid, key_id, public_key
+from meedoen.push.vapid import get_vapid, public_key
 
 blp = Blueprint("push", __name__, url_prefix="/api/v1/push", description="Web Push")
 
@@ -25,8 +25,7 @@ def _vapid_or_503():
 @blp.response(200, KeySchema)
 def get_key():
     """The server key to subscribe with. A new key_id means: subscribe again."""
-    vapid = _vapid_or_503()
-    return {"public_key": public_key(vapid), "key_id": key_id(vapid)}
+    return present.key(_vapid_or_503())
 
 
 @blp.route("/subscriptions", methods=["POST"])
