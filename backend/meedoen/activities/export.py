@@ -19,7 +19,7 @@ from meedoen.core import fields
 from meedoen.core.idempotency import IdempotencyKey
 from meedoen.core.validation import Schema
 from meedoen.extensions import db
-from meedoen.privacy import PersonalData, moment
+from meedoen.privacy import PersonalData, iso, moment
 
 
 class SignupExportSchema(Schema):
@@ -55,10 +55,6 @@ class ReminderExportSchema(Schema):
     at = moment(allow_none=True)
 
 
-def _iso(moment):
-    return moment.isoformat() if moment else None
-
-
 personal = PersonalData()  # registered by the feature's init_app
 
 
@@ -73,12 +69,12 @@ def export_activities(user) -> dict:
     return {
         # queued_at: my place on a waiting list is counted from this moment.
         "signups": [{"activity_id": s.activity_id, "status": s.status.value,
-                     "signed_up_at": _iso(s.created_at), "queued_at": _iso(s.queued_at),
-                     "changed_at": _iso(s.updated_at)} for s in signups],
+                     "signed_up_at": iso(s.created_at), "queued_at": iso(s.queued_at),
+                     "changed_at": iso(s.updated_at)} for s in signups],
         "activities_posted": list(posted),
         # The feed's secret is left out: the export file may end up elsewhere.
         "calendar_feed": feed is not None,
-        "calendar_feed_since": _iso(feed.created_at) if feed else None,
+        "calendar_feed_since": iso(feed.created_at) if feed else None,
     }
 
 
@@ -97,7 +93,7 @@ def export_stored_answers(user) -> list[dict]:
     """Answers kept for a day so that a request the app sends again has its effect once."""
     rows = db.session.scalars(select(IdempotencyKey).where(IdempotencyKey.user_id == user.id)
                               .order_by(IdempotencyKey.id))
-    return [{"key": k.key, "at": _iso(k.created_at), "status": k.status_code,
+    return [{"key": k.key, "at": iso(k.created_at), "status": k.status_code,
              "answer": k.response} for k in rows]
 
 
@@ -114,7 +110,7 @@ def export_feedback_given(user) -> list[int]:
 def export_reminders(user) -> list[dict]:
     rows = db.session.scalars(select(ActivityReminder).where(ActivityReminder.user_id == user.id)
                               .order_by(ActivityReminder.activity_id))
-    return [{"activity_id": r.activity_id, "at": _iso(r.created_at)} for r in rows]
+    return [{"activity_id": r.activity_id, "at": iso(r.created_at)} for r in rows]
 
 
 # An erased account's places in coming activities go to the waiting list first.

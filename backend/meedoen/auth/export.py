@@ -6,7 +6,7 @@ from meedoen.auth.schemas import UserSchema
 from meedoen.core import fields
 from meedoen.core.validation import Schema
 from meedoen.extensions import db
-from meedoen.privacy import PersonalData, moment
+from meedoen.privacy import PersonalData, iso, moment
 
 
 class AccountExportSchema(UserSchema):
@@ -32,7 +32,7 @@ def export_account(user: User) -> dict:
     data = UserSchema().dump(user)
     data["active"] = user.is_active_account
     data["failed_logins"] = user.failed_logins
-    data["locked_until"] = user.locked_until.isoformat() if user.locked_until else None
+    data["locked_until"] = iso(user.locked_until)
     # The three choices of who sees my name, whatever the profile schema shows.
     for choice in ("show_as_going", "show_name_on_ideas", "show_name_as_supporter"):
         data[choice] = getattr(user, choice)

@@ -5,7 +5,7 @@ from meedoen.contacts.models import Assignment, Contact
 from meedoen.core import fields
 from meedoen.core.validation import Schema
 from meedoen.extensions import db
-from meedoen.privacy import PersonalData, day, moment
+from meedoen.privacy import PersonalData, day, iso, moment
 
 
 class PersonExportSchema(Schema):
@@ -77,8 +77,8 @@ def export_contact_entry(user: User) -> dict | None:
             "phone": contact.phone, "whatsapp": contact.whatsapp, "email": contact.email,
             "address": contact.address, "opening_hours": contact.opening_hours,
             "help_texts": {t.language: t.help_text for t in contact.texts},
-            "screening": {"checked_on": _day(contact.screening_checked_on),
-                          "valid_until": _day(contact.screening_valid_until)}}
+            "screening": {"checked_on": iso(contact.screening_checked_on),
+                          "valid_until": iso(contact.screening_valid_until)}}
 
 
 @personal.exporter("screening_checks_recorded", covers=[Contact.screening_checked_by_id],
@@ -87,12 +87,8 @@ def export_checks_recorded(user: User) -> list[dict]:
     """The VOG checks this staff member recorded (they are named as the one who checked)."""
     rows = db.session.scalars(select(Contact).where(Contact.screening_checked_by_id == user.id)
                               .order_by(Contact.id))
-    return [{"contact_id": c.id, "contact": c.name, "checked_on": _day(c.screening_checked_on),
-             "valid_until": _day(c.screening_valid_until)} for c in rows]
-
-
-def _day(value) -> str | None:
-    return value.isoformat() if value else None
+    return [{"contact_id": c.id, "contact": c.name, "checked_on": iso(c.screening_checked_on),
+             "valid_until": iso(c.screening_valid_until)} for c in rows]
 
 
 @personal.exporter("contacts_created", covers=[Contact.created_by_id],
@@ -120,6 +116,5 @@ def export_screenings(user: User) -> list[dict]:
     rows = db.session.scalars(select(Contact).where(Contact.screening_checked_by_id == user.id)
                               .order_by(Contact.id))
     return [{"contact_id": c.id, "name": c.name,
-             "checked_on": c.screening_checked_on.isoformat() if c.screening_checked_on else None,
-             "valid_until": (c.screening_valid_until.isoformat()
-                             if c.screening_valid_until else None)} for c in rows]
+             "checked_on": iso(c.screening_checked_on),
+             "valid_until": iso(c.screening_valid_until)} for c in rows]

@@ -11,12 +11,8 @@ from meedoen.extensions import db
 from meedoen.funds.models import Intermediary, SupportRequest, SupportStep
 from meedoen.funds.notices import request_url
 from meedoen.notifications.models import InboxItem
-from meedoen.privacy import PersonalData, day, moment
+from meedoen.privacy import PersonalData, day, iso, moment
 from meedoen.translation.models import TranslationJob
-
-
-def _day(value) -> str | None:
-    return value.isoformat() if value else None
 
 
 class StepExportSchema(Schema):
@@ -67,14 +63,14 @@ def export_request(request: SupportRequest) -> dict:
             "cost_period": request.cost_period.value, "months": request.months,
             "gear": request.gear, "age": request.age, "status": request.status.value,
             "fund": request.fund.name if request.fund else None,
-            "granted_cents": request.granted_cents, "grant_start": _day(request.grant_start),
-            "grant_end": _day(request.grant_end), "paid_to": request.paid_to,
-            "created_at": _day(request.created_at), "closed_at": _day(request.closed_at),
+            "granted_cents": request.granted_cents, "grant_start": iso(request.grant_start),
+            "grant_end": iso(request.grant_end), "paid_to": request.paid_to,
+            "created_at": iso(request.created_at), "closed_at": iso(request.closed_at),
             "steps": [export_step(step) for step in request.steps]}
 
 
 def export_step(step: SupportStep) -> dict:
-    return {"kind": step.kind.value, "at": _day(step.created_at), "language": step.language,
+    return {"kind": step.kind.value, "at": iso(step.created_at), "language": step.language,
             "body": step.body, "translations": {t.language: t.body for t in step.texts}}
 
 
@@ -107,7 +103,7 @@ def export_steps_written(user: User) -> dict:
                    schema=IntermediaryExportSchema)
 def export_intermediary(user: User) -> dict:
     row = db.session.get(Intermediary, user.id)
-    return {"marked_on": _day(row.created_at) if row else None}
+    return {"marked_on": iso(row.created_at) if row else None}
 
 
 # -- erasure and the retention purge ---------------------------------------------------------

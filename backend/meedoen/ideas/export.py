@@ -12,7 +12,7 @@ from meedoen.extensions import db
 from meedoen.ideas.models import Idea, IdeaAnswer, IdeaReport, IdeaSupport
 from meedoen.ideas.notices import idea_url
 from meedoen.notifications.models import InboxItem
-from meedoen.privacy import PersonalData, moment
+from meedoen.privacy import PersonalData, iso, moment
 from meedoen.translation.models import TranslationJob
 
 
@@ -112,7 +112,7 @@ def export_hidden(user: User) -> list[dict]:
     """Staff: the ideas I hid, with my reason."""
     rows = db.session.scalars(select(Idea).where(Idea.hidden_by_id == user.id)
                               .order_by(Idea.id))
-    return [{"idea_id": i.id, "at": i.hidden_at.isoformat() if i.hidden_at else None,
+    return [{"idea_id": i.id, "at": iso(i.hidden_at),
              "reason": i.hidden_reason} for i in rows]
 
 

@@ -9,13 +9,9 @@ from meedoen.notifications.models import (
     Notification,
     NotificationOptOut,
 )
-from meedoen.privacy import PersonalData, moment
+from meedoen.privacy import PersonalData, iso, moment
 from meedoen.push.endpoints import origin
 from meedoen.push.models import PushSubscription
-
-
-def _iso(moment):
-    return moment.isoformat() if moment else None
 
 
 class InboxExportSchema(Schema):
@@ -72,9 +68,9 @@ def export_inbox(user) -> list[dict]:
     items = db.session.scalars(select(InboxItem).where(InboxItem.user_id == user.id)
                                .order_by(InboxItem.id))
     return [{"kind": i.kind, "title": i.title, "body": i.body, "url": i.url, "lang": i.lang,
-             "translation": i.translation, "created_at": _iso(i.created_at),
-             "push_after": _iso(i.push_after), "read_at": _iso(i.read_at),
-             "opened_at": _iso(i.opened_at)} for i in items]
+             "translation": i.translation, "created_at": iso(i.created_at),
+             "push_after": iso(i.push_after), "read_at": iso(i.read_at),
+             "opened_at": iso(i.opened_at)} for i in items]
 
 
 @personal.exporter("push_devices", covers=[PushSubscription.user_id],
@@ -85,8 +81,8 @@ def export_devices(user) -> list[dict]:
     rows = db.session.scalars(select(PushSubscription).where(PushSubscription.user_id == user.id)
                               .order_by(PushSubscription.id))
     return [{"push_service": origin(s.endpoint), "endpoint": s.endpoint,
-             "created_at": _iso(s.created_at),
-             "last_success_at": _iso(s.last_success_at), "rejections": s.rejections}
+             "created_at": iso(s.created_at),
+             "last_success_at": iso(s.last_success_at), "rejections": s.rejections}
             for s in rows]
 
 
@@ -103,7 +99,7 @@ def export_settings(user) -> dict:
 def export_sent(user) -> list[dict]:
     rows = db.session.scalars(select(Notification).where(Notification.sender_id == user.id)
                               .order_by(Notification.id))
-    return [{"id": n.id, "send_at": _iso(n.send_at), "status": n.status.value,
+    return [{"id": n.id, "send_at": iso(n.send_at), "status": n.status.value,
              "texts": [{"lang": t.lang, "title": t.title, "body": t.body} for t in n.texts]}
             for n in rows]
 
@@ -114,5 +110,5 @@ def export_events(user) -> list[dict]:
     """Things to tell me about (a sign-up moved up, an idea answered), before and after they
     became messages."""
     rows = db.session.scalars(select(Event).where(Event.user_id == user.id).order_by(Event.id))
-    return [{"kind": e.kind, "data": e.data, "created_at": _iso(e.created_at),
-             "handled_at": _iso(e.handled_at)} for e in rows]
+    return [{"kind": e.kind, "data": e.data, "created_at": iso(e.created_at),
+             "handled_at": iso(e.handled_at)} for e in rows]

@@ -131,6 +131,11 @@ def export_user(user) -> dict:
     return {section: fn(user) for section, fn in sorted(_exporters.items())}
 
 
+def iso(value) -> str | None:
+    """A time or date as the exporters send it (``isoformat()``), ``None`` where there is none."""
+    return value.isoformat() if value else None
+
+
 def moment(**kwargs) -> fields.String:
     """A time as the exporters send it: already an ISO 8601 string (``isoformat()``)."""
     return fields.String(metadata={"format": "date-time"}, **kwargs)

@@ -5,12 +5,8 @@ from sqlalchemy import Connection, delete, select
 from meedoen.core import fields
 from meedoen.core.validation import Schema
 from meedoen.extensions import db
-from meedoen.privacy import PersonalData, moment
+from meedoen.privacy import PersonalData, iso, moment
 from meedoen.wording.models import LanguageReviewer, SuggestionStatus, WordingSuggestion
-
-
-def _at(moment) -> str | None:
-    return moment.isoformat() if moment else None
 
 
 class SuggestionExportSchema(Schema):
@@ -57,8 +53,8 @@ def export_suggestions(user) -> list[dict]:
     rows = db.session.scalars(select(WordingSuggestion).where(
         WordingSuggestion.author_id == user.id).order_by(WordingSuggestion.id))
     return [{"id": s.id, "language": s.language, "text_in_app": s.msgid, "seen": s.current,
-             "suggested": s.text, "status": s.status.value, "at": _at(s.created_at),
-             "reviewed_at": _at(s.reviewed_at), "imported_at": _at(s.imported_at)}
+             "suggested": s.text, "status": s.status.value, "at": iso(s.created_at),
+             "reviewed_at": iso(s.reviewed_at), "imported_at": iso(s.imported_at)}
             for s in rows]
 
 
@@ -68,7 +64,7 @@ def export_reviews(user) -> list[dict]:
     rows = db.session.scalars(select(WordingSuggestion).where(
         WordingSuggestion.reviewer_id == user.id).order_by(WordingSuggestion.id))
     return [{"suggestion_id": s.id, "language": s.language, "decision": s.status.value,
-             "at": _at(s.reviewed_at)} for s in rows]
+             "at": iso(s.reviewed_at)} for s in rows]
 
 
 @personal.exporter("language_reviewer",
@@ -78,9 +74,9 @@ def export_reviewer_roles(user) -> dict:
     mine = db.session.scalars(select(LanguageReviewer).where(LanguageReviewer.user_id == user.id))
     granted = db.session.scalars(select(LanguageReviewer).where(
         LanguageReviewer.granted_by_id == user.id))
-    return {"reviews": [{"language": r.language, "since": _at(r.created_at)} for r in mine],
+    return {"reviews": [{"language": r.language, "since": iso(r.created_at)} for r in mine],
             "granted": [{"reviewer_id": r.id, "language": r.language,
-                         "at": _at(r.created_at)} for r in granted]}
+                         "at": iso(r.created_at)} for r in granted]}
 
 
 @personal.eraser("wording", covers=[WordingSuggestion.author_id])
