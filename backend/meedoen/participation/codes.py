@@ -43,11 +43,6 @@ def short_code(activity: Activity) -> str:
     return _sign("short", activity.id, _expires(activity))[:SHORT_LENGTH]
 
 
-def code_for(activity: Activity) -> dict:
-    return {"activity_id": activity.id, "qr": qr_text(activity), "code": short_code(activity),
-            "valid_from": activity.starts_at - OPENS_BEFORE, "valid_until": activity.ends_at}
-
-
 def verify(activity: Activity, typed: str) -> None:
     """Refuse (422) a code that is not this occurrence's; refuse (409) outside its window."""
     text = typed.strip()

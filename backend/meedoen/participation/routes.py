@@ -100,7 +100,7 @@ def door_list(activity_id):
 @blp.response(200, CheckinCodeSchema)
 def checkin_code(activity_id):
     """The QR text and short code young people check in with; valid until the end."""
-    return codes.code_for(get_signups_viewable(activity_id, _me()))
+    return present.checkin_code(get_signups_viewable(activity_id, _me()))
 
 
 @blp.route("/activities/<int:activity_id>/turnout")
@@ -117,7 +117,7 @@ def turnout(activity_id):
 @blp.response(200, MyYearSchema)
 def my_year(args):
     """What I took part in this year (or ?year=), by category and month."""
-    return year.my_year(_me(), args.get("year") or year.this_year())
+    return present.my_year(_me(), args.get("year") or year.this_year())
 
 
 @blp.route("/me/birth-year", methods=["PUT"])
@@ -127,7 +127,7 @@ def my_year(args):
 def put_birth_year(data):
     """My year of birth (optional), only for the figures by age band; null removes it."""
     year.set_birth_year(_me(), data["birth_year"])
-    return {"birth_year": year.birth_year(_me())}
+    return present.birth_year(_me())
 
 
 @blp.route("/me/year/statement")
@@ -136,7 +136,7 @@ def put_birth_year(data):
 @blp.response(200, StatementSchema)
 def my_statement(args):
     """A signed participation statement with a check link for a job coach or school."""
-    return year.statement(_me(), args.get("year") or year.this_year())
+    return present.statement(_me(), args.get("year") or year.this_year())
 
 
 @blp.route("/me/year/statement.pdf")
@@ -154,7 +154,7 @@ def my_statement_pdf(args):
 @blp.response(200, StatementCheckSchema)
 def check_statement(args, token):
     """Public: whether a statement is real, and only what it says."""
-    return year.checked(token)
+    return present.checked(token)
 
 
 @blp.route("/figures/participation")

@@ -18,7 +18,7 @@ from meedoen.auth.models import User
 from meedoen.core.errors import fail
 from meedoen.core.languages import cldr_locale
 from meedoen.i18n import current_language, use_language
-from meedoen.participation import year as years
+from meedoen.participation import present
 
 FONT_DIR = "/usr/share/fonts/truetype/noto"
 # Family name → file stem; every family in a regular and a bold file.
@@ -31,7 +31,7 @@ MARGIN = 18
 
 def statement_pdf(user: User, year: int) -> Response:
     own = current_language()
-    statement = years.statement(user, year)
+    statement = present.statement(user, year)
     pdf = _new_pdf()
     for code in dict.fromkeys(("nl", own)):
         _section(pdf, code, user, year, statement["check_url"])
@@ -64,7 +64,7 @@ def _new_pdf() -> FPDF:
 
 def _section(pdf: FPDF, code: str, user: User, year: int, check_url: str) -> None:
     with use_language(code):
-        data = years.my_year(user, year)
+        data = present.my_year(user, year)
         align = _start(pdf, code)
         _line(pdf, align, _("Participation statement"), size=15, bold=True)
         _line(pdf, align, f"{data['display_name']} · {data['year']}", size=12, bold=True)

@@ -1,9 +1,10 @@
 """'My year': what a young person took part in, by category and month, and the signed
 participation statement that a job coach or school can check."""
 
+from collections import Counter, namedtuple
 from datetime import date, datetime, time
 
-from flask import current_app, request
+from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import delete, select
 
@@ -18,6 +19,7 @@ from meedoen.participation.models import BirthYear, Checkin
 VOLUNTEERING = "volunteering"
 LABELS = {c.slug: c.label for c in CATEGORIES}
 STATEMENT_SALT = "meedoen.participation.statement"
+Totals = namedtuple("Totals", "activities volunteer_hours volunteer_activities")
 
 
 def this_year() -> int:
@@ -41,7 +43,7 @@ def set_birth_year(user: User, year: int | None) -> None:
     db.session.flush()
 
 
-def _visits(user: User, year: int):
+def visits_of(user: User, year: int):
     start, end = year_bounds(year)
     return db.session.execute(
         select(Activity.category, Activity.starts_at, Activity.ends_at, Checkin.helped)
@@ -59,63 +61,47 @@ def _is_volunteering(visit) -> bool:
     return visit.category == VOLUNTEERING or visit.helped
 
 
-def my_year(user: User, year: int) -> dict:
-    visits = _visits(user, year)
-    months: dict[str, dict[str, int]] = {}
+def totals(visits) -> Totals:
+    helping = [v for v in visits if _is_volunteering(v)]
+    return Totals(len(visits), round(sum(_hours(v) for v in helping), 1), len(helping))
+
+
+def by_category(visits) -> list[tuple[str, int]]:
+    """(category, visits), most first."""
+    counts = Counter(visit.category for visit in visits)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def by_month(visits) -> dict[str, Counter]:
+    """Month (Amsterdam time, "YYYY-MM") -> visits per category, in the order of the visits."""
+    months: dict[str, Counter] = {}
     for visit in visits:
         month = visit.starts_at.astimezone(AMSTERDAM).strftime("%Y-%m")
-        per_category = months.setdefault(month, {})
-        per_category[visit.category] = per_category.get(visit.category, 0) + 1
-    return {**_totals(visits), "year": year,
-            "municipality": user.municipality.name if user.municipality else "",
-            "display_name": user.display_name, "birth_year": birth_year(user),
-            "by_category": _by_category(visits),
-            "by_month": [{"month": m, "categories": [_category(c, n) for c, n in cats.items()]}
-                         for m, cats in months.items()]}
-
-
-def _totals(visits) -> dict:
-    helping = [v for v in visits if _is_volunteering(v)]
-    return {"activities": len(visits),
-            "volunteer_hours": round(sum(_hours(v) for v in helping), 1),
-            "volunteer_activities": len(helping)}
-
-
-def _by_category(visits) -> list[dict]:
-    counts: dict[str, int] = {}
-    for visit in visits:
-        counts[visit.category] = counts.get(visit.category, 0) + 1
-    return [_category(c, n) for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-
-
-def _category(slug: str, count: int) -> dict:
-    return {"category": slug, "label": str(LABELS.get(slug, slug)), "count": count}
+        months.setdefault(month, Counter())[visit.category] += 1
+    return months
 
 
 def _serializer() -> URLSafeSerializer:
     return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=STATEMENT_SALT)
 
 
-def statement(user: User, year: int) -> dict:
+def sign_statement(user: User, year: int) -> str:
     """The signed statement: what it says travels inside the token, so the check needs no
     stored copy and shows nothing beyond what is printed."""
-    totals = _totals(_visits(user, year))
+    said = totals(visits_of(user, year))
     issued = utcnow().astimezone(AMSTERDAM).date().isoformat()
-    token = _serializer().dumps({"u": user.id, "y": year, "n": totals["activities"],
-                                 "h": totals["volunteer_hours"], "d": issued})
-    return {**checked(token), "token": token,
-            "check_url": f"{request.url_root}statements/{token}"}
+    return _serializer().dumps({"u": user.id, "y": year, "n": said.activities,
+                                "h": said.volunteer_hours, "d": issued})
 
 
-def checked(token: str) -> dict:
+def read_statement(token: str) -> tuple[User, dict]:
+    """The person and what a statement says; 404 for a forged token or an erased or
+    switched-off account (the statement no longer stands)."""
     try:
         said = _serializer().loads(token)
     except BadSignature:
         fail(404)
     user = db.session.get(User, said["u"])
     if user is None or not user.is_active_account:
-        fail(404)  # erased or switched off: the statement no longer stands
-    return {"display_name": user.display_name,
-            "municipality": user.municipality.name if user.municipality else "",
-            "year": said["y"], "activities": said["n"], "volunteer_hours": said["h"],
-            "issued_on": said["d"]}
+        fail(404)
+    return user, said
