@@ -2,10 +2,11 @@ from sqlalchemy import select
 
 from meedoen.auth.models import User
 from meedoen.contacts.models import Assignment, Contact
+from meedoen.contacts.schemas import RefSchema, ScreeningSchema
 from meedoen.core import fields
 from meedoen.core.validation import Schema
 from meedoen.extensions import db
-from meedoen.privacy import PersonalData, day, iso, moment
+from meedoen.privacy import PersonalData, iso, moment
 
 
 class PersonExportSchema(Schema):
@@ -13,9 +14,11 @@ class PersonExportSchema(Schema):
     since = moment()
 
 
-class ScreeningExportSchema(Schema):
-    checked_on = day(allow_none=True)
-    valid_until = day(allow_none=True)
+class ScreeningExportSchema(ScreeningSchema):
+    """The check's two dates; the answer's other keys follow from them or name who checked."""
+
+    class Meta(ScreeningSchema.Meta):
+        exclude = ("required", "status", "needed", "ends_soon", "checked_by")
 
 
 class ContactEntryExportSchema(Schema):
@@ -40,11 +43,6 @@ class CheckRecordedExportSchema(ScreeningExportSchema):
     contact = fields.String()
 
 
-class ContactCreatedExportSchema(Schema):
-    id = fields.Integer()
-    name = fields.String()
-
-
 class AssignmentMadeExportSchema(Schema):
     contact = fields.String()
     at = moment()
@@ -52,7 +50,7 @@ class AssignmentMadeExportSchema(Schema):
 
 class ScreeningRecordedExportSchema(ScreeningExportSchema):
     contact_id = fields.Integer()
-    name = fields.String()
+    name = fields.String()  # screening_checks_recorded calls it "contact"
 
 
 personal = PersonalData()  # registered by the feature's init_app
@@ -85,14 +83,18 @@ def export_contact_entry(user: User) -> dict | None:
                    schema=fields.List(fields.Nested(CheckRecordedExportSchema)))
 def export_checks_recorded(user: User) -> list[dict]:
     """The VOG checks this staff member recorded (they are named as the one who checked)."""
+    return _checks_recorded(user, name_key="contact")
+
+
+def _checks_recorded(user: User, name_key: str) -> list[dict]:
     rows = db.session.scalars(select(Contact).where(Contact.screening_checked_by_id == user.id)
                               .order_by(Contact.id))
-    return [{"contact_id": c.id, "contact": c.name, "checked_on": iso(c.screening_checked_on),
+    return [{"contact_id": c.id, name_key: c.name, "checked_on": iso(c.screening_checked_on),
              "valid_until": iso(c.screening_valid_until)} for c in rows]
 
 
 @personal.exporter("contacts_created", covers=[Contact.created_by_id],
-                   schema=fields.List(fields.Nested(ContactCreatedExportSchema)))
+                   schema=fields.List(fields.Nested(RefSchema)))
 def export_contacts_created(user: User) -> list[dict]:
     rows = db.session.scalars(select(Contact).where(Contact.created_by_id == user.id)
                               .order_by(Contact.id))
@@ -113,8 +115,4 @@ def export_assignments_made(user: User) -> list[dict]:
                    schema=fields.List(fields.Nested(ScreeningRecordedExportSchema)))
 def export_screenings(user: User) -> list[dict]:
     """Staff: the VOG checks I recorded (which entry, checked on, valid until)."""
-    rows = db.session.scalars(select(Contact).where(Contact.screening_checked_by_id == user.id)
-                              .order_by(Contact.id))
-    return [{"contact_id": c.id, "name": c.name,
-             "checked_on": iso(c.screening_checked_on),
-             "valid_until": iso(c.screening_valid_until)} for c in rows]
+    return _checks_recorded(user, name_key="name")
