@@ -9,22 +9,19 @@ from meedoen.notifications.models import (
     Notification,
     NotificationOptOut,
 )
+from meedoen.notifications.schemas import InboxItemSchema, NotificationTextSchema
 from meedoen.privacy import PersonalData, iso, moment
 from meedoen.push.endpoints import origin
 from meedoen.push.models import PushSubscription
 
 
-class InboxExportSchema(Schema):
-    kind = fields.String()
-    title = fields.String()
-    body = fields.String(allow_none=True)
-    url = fields.String(allow_none=True)
-    lang = fields.String(allow_none=True)
-    translation = fields.String(allow_none=True)
-    created_at = moment(allow_none=True)
+class InboxExportSchema(InboxItemSchema):
+    """An inbox item as stored: with its quiet-hours time, without what the inbox adds."""
+
     push_after = moment(allow_none=True)
-    read_at = moment(allow_none=True)
-    opened_at = moment(allow_none=True)
+
+    class Meta(InboxItemSchema.Meta):
+        exclude = ("id", "dir", "original")
 
 
 class DeviceExportSchema(Schema):
@@ -39,17 +36,11 @@ class SettingsExportSchema(Schema):
     turned_off = fields.List(fields.String())
 
 
-class SentTextExportSchema(Schema):
-    lang = fields.String()
-    title = fields.String()
-    body = fields.String()
-
-
 class SentExportSchema(Schema):
     id = fields.Integer()
     send_at = moment(allow_none=True)
     status = fields.String()
-    texts = fields.List(fields.Nested(SentTextExportSchema))
+    texts = fields.List(fields.Nested(NotificationTextSchema))
 
 
 class EventExportSchema(Schema):
