@@ -77,7 +77,25 @@ def this_month() -> date:
     return utcnow().astimezone(AMSTERDAM).date().replace(day=1)
 
 
-def figures(municipality: Municipality, month: date) -> dict:
+@dataclass
+class Figures:
+    """A month's counts, the groups merged (``_merged``); what is shown of them is
+    present.figures."""
+    municipality: Municipality
+    month: date
+    youth: int
+    took_part: int
+    by_house: list[Group]
+    by_language: list[Group]
+    by_age: list[Group]
+    by_category: list[Group]
+    signed_up: int
+    came: int
+    walk_ins: int
+    new_without_participation: int
+
+
+def figures(municipality: Municipality, month: date) -> Figures:
     start, end = month_bounds(month)
     moment = min(end, utcnow())  # sign-ups of started activities; "new" youth relative to it
     params = {"municipality_id": municipality.id, "start": start, "end": end,
@@ -93,17 +111,15 @@ def figures(municipality: Municipality, month: date) -> dict:
         group.label = _language_name(group.key)
     for group in counts[AGE]:
         group.label = _age_label(group.key)
-    return {"municipality": {"id": municipality.id, "name": municipality.name},
-            "month": month.strftime("%Y-%m"), "min_group": MIN_GROUP,
-            **_whole(total, took),
-            "by_house": _rows(counts[HOUSE], total),
-            "by_language": _rows(counts[LANGUAGE], total),
-            "by_age": _rows(counts[AGE], total),
-            "by_category": _rows(_by_category(run(_categories_statement(), params)), total,
-                                 per_group=False),
-            "visits": _signups_and_visits(run(_visits_statement(), params).one()),
-            "new_without_participation": _few_or(_new_without_participation(
-                run(_new_youth_statement(), params)))}
+    categories = _by_category(run(_categories_statement(), params))
+    signed_up, came, walk_ins = run(_visits_statement(), params).one()
+    return Figures(
+        municipality=municipality, month=month, youth=total, took_part=took,
+        by_house=_merged(counts[HOUSE]), by_language=_merged(counts[LANGUAGE]),
+        by_age=_merged(counts[AGE]), by_category=_merged(categories, per_group=False),
+        signed_up=signed_up, came=came, walk_ins=walk_ins,
+        new_without_participation=_new_without_participation(run(_new_youth_statement(),
+                                                                 params)))
 
 
 def _age_label(band: str) -> str:
@@ -200,42 +216,17 @@ def _by_category(pairs) -> list[Group]:
     return list(groups.values())
 
 
-def _rows(groups: list[Group], total: int, per_group: bool = True) -> list[dict]:
+def _merged(groups: list[Group], per_group: bool = True) -> list[Group]:
     """Largest first; groups under MIN_GROUP merged into "other" (with the smallest shown
-    ones while "other" is still too small). ``per_group``: the share is of the group's own
-    members (houses, languages), else of all youth (categories)."""
+    ones while "other" is still too small), which comes last if it has anyone.
+    ``per_group``: houses, languages, age bands (counts), else categories (people)."""
     shown = sorted((g for g in groups if g.youth >= MIN_GROUP), key=lambda g: (g.youth, g.key))
     other = Group(OTHER, _("Other"), ids=None if per_group else set())
     for group in (g for g in groups if g.youth < MIN_GROUP):
         other.absorb(group)
     while 0 < other.youth < MIN_GROUP and shown:
         other.absorb(shown.pop(0))
-    rows = [_row(g, total, per_group) for g in reversed(shown)]
-    return rows + ([_row(other, total, per_group)] if other.youth else [])
-
-
-def _row(group: Group, total: int, per_group: bool) -> dict:
-    if group.youth < MIN_GROUP:
-        return {"key": group.key, "label": group.label, "youth": None, "took_part": None,
-                "share": None, "hidden": True}
-    base = group.youth if per_group else total
-    return {"key": group.key, "label": group.label, "youth": base,
-            "took_part": group.took, "share": _share(group.took, base), "hidden": False}
-
-
-def _whole(youth: int, took: int) -> dict:
-    if youth < MIN_GROUP:
-        return {"youth": None, "took_part": None, "share": None}
-    return {"youth": youth, "took_part": took, "share": _share(took, youth)}
-
-
-def _share(part: int, whole: int) -> float | None:
-    return round(part / whole, 3) if whole else None
-
-
-def _few_or(count: int) -> int | None:
-    """A count of people shown only from MIN_GROUP up (else None: "fewer than five")."""
-    return count if count == 0 or count >= MIN_GROUP else None
+    return list(reversed(shown)) + ([other] if other.youth else [])
 
 
 @cache
@@ -260,12 +251,6 @@ def _walk_ins_of(activity):
     return (select(func.count()).select_from(Checkin)
             .where(Checkin.activity_id == activity.id, Checkin.walk_in.is_(True))
             .correlate(activity).scalar_subquery())
-
-
-def _signups_and_visits(row) -> dict:
-    signed_up, visited, walk_ins = row
-    return {"signed_up": signed_up, "came": visited, "no_shows": signed_up - visited,
-            "walk_ins": walk_ins}
 
 
 @cache

@@ -1,5 +1,5 @@
 """The answers of participation: a check-in, the door list, the check-in code, the turnout
-of a series, my year, the statement and its check, and the follow-up list."""
+of a series, my year, the statement and its check, the figures and the follow-up list."""
 
 from flask import request
 
@@ -7,6 +7,7 @@ from meedoen.auth.models import User
 from meedoen.core.models import utcnow
 from meedoen.participation import codes
 from meedoen.participation import year as years
+from meedoen.participation.figures import MIN_GROUP, Figures, Group
 from meedoen.participation.models import Checkin
 
 
@@ -37,6 +38,52 @@ def turnout(rows) -> list[dict]:
     return [{"activity_id": r.id, "starts_at": r.starts_at, "status": r.status.value,
              "signed_up": r.going, "here": r.here, "walk_ins": r.walk_ins,
              "past": r.starts_at <= now} for r in rows]
+
+
+def figures(counted: Figures) -> dict:
+    """ParticipationFiguresSchema: no figure describes fewer than MIN_GROUP young people."""
+    total = counted.youth
+    return {"municipality": {"id": counted.municipality.id, "name": counted.municipality.name},
+            "month": counted.month.strftime("%Y-%m"), "min_group": MIN_GROUP,
+            **_whole(total, counted.took_part),
+            "by_house": _rows(counted.by_house, total),
+            "by_language": _rows(counted.by_language, total),
+            "by_age": _rows(counted.by_age, total),
+            "by_category": _rows(counted.by_category, total, per_group=False),
+            "visits": {"signed_up": counted.signed_up, "came": counted.came,
+                       "no_shows": counted.signed_up - counted.came,
+                       "walk_ins": counted.walk_ins},
+            "new_without_participation": _few_or(counted.new_without_participation)}
+
+
+def _rows(groups: list[Group], total: int, per_group: bool = True) -> list[dict]:
+    """``per_group``: the share is of the group's own members (houses, languages, age bands),
+    else of all youth (categories)."""
+    return [_row(group, total, per_group) for group in groups]
+
+
+def _row(group: Group, total: int, per_group: bool) -> dict:
+    if group.youth < MIN_GROUP:
+        return {"key": group.key, "label": group.label, "youth": None, "took_part": None,
+                "share": None, "hidden": True}
+    base = group.youth if per_group else total
+    return {"key": group.key, "label": group.label, "youth": base,
+            "took_part": group.took, "share": _share(group.took, base), "hidden": False}
+
+
+def _whole(youth: int, took: int) -> dict:
+    if youth < MIN_GROUP:
+        return {"youth": None, "took_part": None, "share": None}
+    return {"youth": youth, "took_part": took, "share": _share(took, youth)}
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 3) if whole else None
+
+
+def _few_or(count: int) -> int | None:
+    """A count of people shown only from MIN_GROUP up (else None: "fewer than five")."""
+    return count if count == 0 or count >= MIN_GROUP else None
 
 
 def follow_up(rows, municipality) -> list[dict]:

@@ -169,7 +169,8 @@ def participation_figures(args):
 
 def _figures(args) -> dict:
     municipality = policy.figures_municipality(_me(), args.get("municipality_id"))
-    return figures.figures(municipality, args.get("month") or figures.this_month())
+    month = args.get("month") or figures.this_month()
+    return present.figures(figures.figures(municipality, month))
 
 
 @blp.route("/figures/participation/csv")
