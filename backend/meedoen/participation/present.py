@@ -1,7 +1,11 @@
 """The answers of participation: a check-in, the door list, the check-in code, the turnout
-of a series, my year, the statement and its check, the figures and the follow-up list."""
+of a series, my year, the statement and its check, the figures (JSON and CSV) and the
+follow-up list."""
 
-from flask import request
+import csv
+import io
+
+from flask import Response, request
 
 from meedoen.auth.models import User
 from meedoen.core.models import utcnow
@@ -84,6 +88,26 @@ def _share(part: int, whole: int) -> float | None:
 def _few_or(count: int) -> int | None:
     """A count of people shown only from MIN_GROUP up (else None: "fewer than five")."""
     return count if count == 0 or count >= MIN_GROUP else None
+
+
+def figures_csv(data: dict) -> Response:
+    """The figures answer as CSV, one row per group."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["month", "section", "group", "youth", "took_part", "share"])
+    for section in ("by_house", "by_language", "by_age", "by_category"):
+        for row in data[section]:
+            writer.writerow([data["month"], section, _cell(row["label"]), _cell(row["youth"]),
+                             _cell(row["took_part"]), _cell(row["share"])])
+    name = f"participation-{data['month']}.csv"
+    return Response(out.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value)
+    # A house name typed by staff must not become a spreadsheet formula.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def follow_up(rows, municipality) -> list[dict]:

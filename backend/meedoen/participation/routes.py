@@ -1,7 +1,3 @@
-import csv
-import io
-
-from flask import Response
 from flask_login import current_user
 from marshmallow import RAISE
 
@@ -179,23 +175,7 @@ def _figures(args) -> dict:
 @blp.response(200, content_type="text/csv")
 def participation_csv(args):
     """The same figures as CSV (one row per group)."""
-    data = _figures(args)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["month", "section", "group", "youth", "took_part", "share"])
-    for section in ("by_house", "by_language", "by_age", "by_category"):
-        for row in data[section]:
-            writer.writerow([data["month"], section, _cell(row["label"]), _cell(row["youth"]),
-                             _cell(row["took_part"]), _cell(row["share"])])
-    name = f"participation-{data['month']}.csv"
-    return Response(out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    # A house name typed by staff must not become a spreadsheet formula.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return present.figures_csv(_figures(args))
 
 
 @blp.route("/figures/participation/follow-up")
