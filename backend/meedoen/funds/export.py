@@ -10,8 +10,9 @@ from meedoen.events.models import Event
 from meedoen.extensions import db
 from meedoen.funds.models import Intermediary, SupportRequest, SupportStep
 from meedoen.funds.notices import request_url
+from meedoen.funds.schemas import RequestOutSchema
 from meedoen.notifications.models import InboxItem
-from meedoen.privacy import PersonalData, day, iso, moment
+from meedoen.privacy import PersonalData, iso, moment
 from meedoen.translation.models import TranslationJob
 
 
@@ -27,25 +28,17 @@ class StepWrittenExportSchema(StepExportSchema):
     request_id = fields.Integer()
 
 
-class SupportRequestExportSchema(Schema):
-    id = fields.Integer()
-    category = fields.String()
-    club = fields.String(allow_none=True)
-    activity_id = fields.Integer(allow_none=True)
-    cost_cents = fields.Integer(allow_none=True)
-    cost_period = fields.String()
-    months = fields.Integer(allow_none=True)
-    gear = fields.String(allow_none=True)
-    age = fields.Integer(allow_none=True)
-    status = fields.String()
-    fund = fields.String(allow_none=True)
-    granted_cents = fields.Integer(allow_none=True)
-    grant_start = day(allow_none=True)
-    grant_end = day(allow_none=True)
-    paid_to = fields.String(allow_none=True)
-    created_at = moment(allow_none=True)
-    closed_at = moment(allow_none=True)
+class SupportRequestExportSchema(RequestOutSchema):
+    """A request as stored, with every step and when it closed; not what the screens work out
+    (labels, what happens next, funds that may fit) nor the young person again."""
+
+    fund = fields.String(allow_none=True)  # the fund's name (the answer has its id too)
     steps = fields.List(fields.Nested(StepExportSchema))
+    closed_at = moment(allow_none=True)
+
+    class Meta(RequestOutSchema.Meta):
+        exclude = ("municipality_id", "category_label", "status_label", "question_open", "next",
+                   "youth", "stale", "last_step_at", "funds_that_may_fit")
 
 
 class StepsWrittenExportSchema(Schema):
