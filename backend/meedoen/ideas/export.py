@@ -11,15 +11,19 @@ from meedoen.events.models import Event
 from meedoen.extensions import db
 from meedoen.ideas.models import Idea, IdeaAnswer, IdeaReport, IdeaSupport
 from meedoen.ideas.notices import idea_url
+from meedoen.ideas.schemas import IdeaTextOutSchema
 from meedoen.notifications.models import InboxItem
 from meedoen.privacy import PersonalData, iso, moment
 from meedoen.translation.models import TranslationJob
 
 
-class IdeaTextExportSchema(Schema):
-    title = fields.String()
-    description = fields.String(allow_none=True)
-    translation = fields.String(allow_none=True)  # "original", or how it was translated
+class IdeaTextExportSchema(IdeaTextOutSchema):
+    """One stored language of an idea: what the reader's view adds about languages is left out
+    (every language is in the export)."""
+
+    class Meta(IdeaTextOutSchema.Meta):
+        exclude = ("language", "fallback", "original_language", "available_languages",
+                   "original")
 
 
 class IdeaExportSchema(Schema):
