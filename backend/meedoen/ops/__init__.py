@@ -22,8 +22,7 @@ def init_ops(app: Flask) -> None:
             bound_postgres_waits(app, engine)
     end_sessions_safely(app, db)
     on_unavailable(app, is_unavailable, unavailable_error)  # core's error handlers: 503
-    metrics.remember_push_hosts(app.config.get("PUSH_SERVICE_HOSTS"))
-    app.register_blueprint(metrics.bp)
+    metrics.init_app(app)  # the app's own registry and GET /metrics
     app.before_request(load_user_first)
     requests.install(app)
     app.cli.add_command(create_admin_command)

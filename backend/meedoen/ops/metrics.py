@@ -1,9 +1,16 @@
 """Prometheus metrics (prometheus_client), safe under several gunicorn worker processes.
 
+Each app makes its own metrics on a ``CollectorRegistry`` of its own (``init_app``), so
+importing registers nothing in prometheus_client's default registry and two apps in one
+process count apart. Work with no app context (the push client's own thread, an RQ job whose
+app context has ended) counts in the metrics of the app set up last in this process: outside
+tests a process runs one app.
+
 With ``PROMETHEUS_MULTIPROC_DIR`` set (before the app starts) every process writes its
 figures into files there and ``GET /metrics`` adds them up (prometheus_client's
 multiprocess mode; ``meedoen.ops.gunicorn_conf`` empties the folder at start and marks
-dead workers). Without it the figures are those of the answering process only.
+dead workers); the files are per process, so there one process runs one app, as gunicorn's
+workers do. Without it the figures are those of the answering app only.
 
 Labels never hold personal data: the route is the URL rule (``/api/v1/activities/<int:id>``),
 never the path; a push service is the entry of ``PUSH_SERVICE_HOSTS`` it matched.
@@ -15,7 +22,7 @@ import os
 import time
 from datetime import UTC
 
-from flask import Blueprint, Response, current_app, g, request
+from flask import Blueprint, Flask, Response, current_app, g, has_app_context, request
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
@@ -29,34 +36,74 @@ from prometheus_client.core import GaugeMetricFamily
 
 from meedoen.core.errors import fail
 
-disable_created_metrics()  # no *_created series: half the lines, nothing lost
 log = logging.getLogger(__name__)
 UNMATCHED = "<unmatched>"
-
-REQUESTS = Counter("meedoen_http_requests", "HTTP requests answered",
-                   ["method", "route", "status"])
-LATENCY = Histogram("meedoen_http_request_duration_seconds", "Time to answer a request",
-                    ["method", "route", "status"],
-                    buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30))
-PUSH = Counter("meedoen_push_attempts", "Push messages handed to a push service, by answer",
-               ["host", "outcome"])
-JOB_FAILURES = Counter("meedoen_background_job_failures", "Background work that failed",
-                       ["job"])
-RATE_LIMITED = Counter("meedoen_rate_limit_refusals", "Requests refused with 429",
-                       ["route"])
+EXTENSION = "meedoen_metrics"
 
 bp = Blueprint("metrics", __name__)
 
 
-def observe_request(method: str, route: str | None, status: int, seconds: float) -> None:
+class Metrics:
+    """One app's figures, on the app's own registry (what ``GET /metrics`` serves)."""
+
+    def __init__(self, app: Flask):
+        self.registry = registry = CollectorRegistry()
+        self.push_hosts = tuple(app.config.get("PUSH_SERVICE_HOSTS") or ())
+        self.requests = Counter("meedoen_http_requests", "HTTP requests answered",
+                                ["method", "route", "status"], registry=registry)
+        self.latency = Histogram(
+            "meedoen_http_request_duration_seconds", "Time to answer a request",
+            ["method", "route", "status"], registry=registry,
+            buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30))
+        self.push = Counter("meedoen_push_attempts",
+                            "Push messages handed to a push service, by answer",
+                            ["host", "outcome"], registry=registry)
+        self.job_failures = Counter("meedoen_background_job_failures",
+                                    "Background work that failed", ["job"], registry=registry)
+        self.rate_limited = Counter("meedoen_rate_limit_refusals", "Requests refused with 429",
+                                    ["route"], registry=registry)
+        self.queues = QueueCollector(app)
+        registry.register(self.queues)
+
+    def for_scrape(self) -> CollectorRegistry:
+        if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+            return self.registry
+        # Every process's files, read at each scrape (prometheus_client's multiprocess mode).
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+        registry.register(self.queues)
+        return registry
+
+
+_last_set_up: Metrics | None = None
+
+
+def init_app(app: Flask) -> None:
+    global _last_set_up
+    disable_created_metrics()  # no *_created series: half the lines, nothing lost
+    _last_set_up = app.extensions[EXTENSION] = Metrics(app)
+    app.register_blueprint(bp)
+
+
+def _metrics(app: Flask | None = None) -> Metrics | None:
+    if app is None and has_app_context():
+        app = current_app
+    return app.extensions.get(EXTENSION) if app is not None else _last_set_up
+
+
+def observe_request(method: str, route: str | None, status: int, seconds: float,
+                    app: Flask | None = None) -> None:
+    metrics = _metrics(app)
+    if metrics is None:
+        return
     route = route or UNMATCHED
     method = method if method in {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD",
                                   "OPTIONS"} else "OTHER"
     labels = (method, route, str(status))
-    REQUESTS.labels(*labels).inc()
-    LATENCY.labels(*labels).observe(seconds)
+    metrics.requests.labels(*labels).inc()
+    metrics.latency.labels(*labels).observe(seconds)
     if status == 429:
-        RATE_LIMITED.labels(route).inc()
+        metrics.rate_limited.labels(route).inc()
 
 
 def push_host(endpoint: str, allowed_hosts) -> str:
@@ -74,23 +121,18 @@ def push_host(endpoint: str, allowed_hosts) -> str:
 
 
 def observe_push(endpoint: str, outcome: str) -> None:
-    try:
-        hosts = current_app.config.get("PUSH_SERVICE_HOSTS", ())
-    except RuntimeError:  # no app context (the sender's event loop thread)
-        hosts = _push_hosts_fallback
-    PUSH.labels(push_host(endpoint, hosts), outcome).inc()
-
-
-_push_hosts_fallback: tuple = ()
-
-
-def remember_push_hosts(hosts) -> None:
-    global _push_hosts_fallback
-    _push_hosts_fallback = tuple(hosts or ())
+    metrics = _metrics()
+    if metrics is None:
+        return
+    # The push client's own thread has no app context: the hosts its app had at start.
+    hosts = (current_app.config.get("PUSH_SERVICE_HOSTS", ()) if has_app_context()
+             else metrics.push_hosts)
+    metrics.push.labels(push_host(endpoint, hosts), outcome).inc()
 
 
 def job_failed(job: str) -> None:
-    JOB_FAILURES.labels(job).inc()
+    if (metrics := _metrics()) is not None:
+        metrics.job_failures.labels(job).inc()
 
 
 class QueueCollector:
@@ -169,17 +211,6 @@ def _age(now, then) -> float:
     return max(0.0, (now - then).total_seconds())
 
 
-def registry_for_scrape(app) -> CollectorRegistry:
-    registry = CollectorRegistry()
-    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        multiprocess.MultiProcessCollector(registry)
-    else:  # this process's own figures
-        for collector in (REQUESTS, LATENCY, PUSH, JOB_FAILURES, RATE_LIMITED):
-            registry.register(collector)
-    registry.register(QueueCollector(app))
-    return registry
-
-
 @bp.route("/metrics")
 def metrics():
     g._login_user = current_app.login_manager.anonymous_user()  # no user, no database
@@ -189,6 +220,6 @@ def metrics():
     given = request.headers.get("Authorization", "")
     if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
         fail(401, headers={"WWW-Authenticate": 'Bearer realm="metrics"'})
-    body = generate_latest(registry_for_scrape(current_app._get_current_object()))
+    body = generate_latest(current_app.extensions[EXTENSION].for_scrape())
     return Response(body, headers={"Content-Type": CONTENT_TYPE_LATEST,
                                    "Cache-Control": "no-store"})

@@ -85,7 +85,7 @@ class RequestObserver:
         route = environ.get(ENVIRON_ROUTE)
         method = environ.get("REQUEST_METHOD", "")
         try:
-            metrics.observe_request(method, route, status, seconds)
+            metrics.observe_request(method, route, status, seconds, self.app)
         except Exception:  # metrics must never break an answer
             logging.getLogger(__name__).exception("recording request metrics failed")
         if self.log_requests:
