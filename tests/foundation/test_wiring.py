@@ -1,9 +1,11 @@
 """Explicit wiring (issue 18 item 4): SQLAlchemy listeners are installed by ``create_app`` and
 the features' ``init_app`` on the app's own engine and session, never on SQLAlchemy's classes
 and never by importing a module; the registries (notice renderers, exports, erasers,
-translation subjects, demo loaders, due work, notice groups) are filled by ``init_app`` only."""
+translation subjects, demo loaders, due work, notice groups) are filled by ``init_app`` only;
+libraries' process-wide registries get none of our metrics, and one named storage scheme."""
 
 import ast
+import functools
 import json
 import subprocess
 import sys
@@ -100,9 +102,30 @@ REGISTRIES = {
     "notice_kinds": "list(preferences._kind_groups.items())",
     "link_targets": "[[k, q(f)] for k, f in services._link_targets.items()]",
 }
+# Registries of libraries, process-wide, read at the same moments: what of ours they hold.
+LIBRARY_REGISTRIES = {
+    # Our metrics are made on each app's own CollectorRegistry (meedoen.ops.metrics).
+    "prometheus_default": "sorted(n for n in prometheus_client.REGISTRY._names_to_collectors "
+                          "if n.startswith('meedoen'))",
+    "limits_schemes": "sorted([k, q(c)] for k, c in limits.storage.SCHEMES.items() "
+                      "if c.__module__.startswith('meedoen'))",
+}
+# What importing does register, each with why it stays.
+IMPORT_TIME_EXCEPTIONS = {
+    "prometheus_default": [],
+    # limits' Storage has a metaclass (limits._storage_scheme.StorageRegistry) that files each
+    # subclass with a STORAGE_SCHEME in limits' process-wide table when the class is defined,
+    # and flask-limiter builds its store only from that table (storage_from_string with
+    # RATELIMIT_STORAGE_URI). So defining DatabaseStorage (core/ratelimit.py, imported by
+    # meedoen/__init__.py) files meedoen+db://. Avoiding it would mean writing into limits'
+    # private table or defining the class inside create_app. The entry is a class under our
+    # own scheme and holds no app state: each store counts in the current app's engine.
+    "limits_schemes": [["meedoen+db", "meedoen.core.ratelimit.DatabaseStorage"]],
+}
 READ_REGISTRIES = """
 import importlib, json, os, pkgutil, tempfile
 os.environ.setdefault("MEEDOEN_INSTANCE", tempfile.mkdtemp())
+import limits.storage, prometheus_client
 import meedoen
 for info in pkgutil.walk_packages(meedoen.__path__, "meedoen."):
     if ".migrations" not in info.name:
@@ -117,17 +140,24 @@ def q(fn):
 def registries():
     return {name: eval(code) for name, code in REGISTRIES.items()}
 
-after_import = registries()
+def libraries():
+    return {name: eval(code) for name, code in LIBRARY_REGISTRIES.items()}
+
+after_import, libraries_after_import = registries(), libraries()
 meedoen.create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
-first = registries()
+first, libraries_first = registries(), libraries()
 meedoen.create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
-print(json.dumps({"after_import": after_import, "first": first, "second": registries()}))
+print(json.dumps({"after_import": after_import, "first": first, "second": registries(),
+                  "libraries": {"after_import": libraries_after_import, "first": libraries_first,
+                                "second": libraries()}}))
 """
 
 
+@functools.cache  # one interpreter for the tests that read it
 def _registries_in_a_fresh_interpreter() -> dict:
     """Each registry after importing all of meedoen, after create_app, after a second one."""
-    code = f"REGISTRIES = {REGISTRIES!r}\n{READ_REGISTRIES}"
+    code = (f"REGISTRIES = {REGISTRIES!r}\nLIBRARY_REGISTRIES = {LIBRARY_REGISTRIES!r}\n"
+            f"{READ_REGISTRIES}")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=240, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -149,3 +179,12 @@ def test_importing_every_module_fills_no_registry_and_create_app_fills_each_once
     assert first["demo_loaders"][0] == "meedoen.demo.places.load_places_and_accounts"
     assert [name for name, *_ in first["erasers"]] == [
         "questions", "activities.places", "ideas", "funds", "wording"]
+
+
+def test_libraries_registries_hold_none_of_ours_but_the_named_exception():
+    """After importing all of meedoen and after each of two create_app: none of our metrics in
+    prometheus_client's default registry (two apps in a process count apart), and in limits'
+    storage schemes only IMPORT_TIME_EXCEPTIONS."""
+    seen = _registries_in_a_fresh_interpreter()["libraries"]
+    assert seen == {moment: IMPORT_TIME_EXCEPTIONS
+                    for moment in ("after_import", "first", "second")}
