@@ -1,7 +1,7 @@
 """Concurrent Web Push delivery with pooled connections.
 
-Encryption is pywebpush's (aes128gcm), in worker processes for large batches
-(``encryption.Encryptor``), once per message and device: a retry resends the same
+Encryption is our RFC 8291 aes128gcm (``meedoen.push.encryption``), in worker processes
+for large batches (``Encryptor``), once per message and device: a retry resends the same
 body. The VAPID header comes from a per-origin token cache. Every request has an
 explicit TTL, Urgency, Topic and timeout and never follows a redirect. The event
 loop runs in its own thread: callers (request handlers, RQ jobs) hand it a batch of
