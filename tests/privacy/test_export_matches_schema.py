@@ -20,21 +20,19 @@ from tests.foundation.test_erasure import DEMO_PASSWORD, demo_world  # noqa: F40
 from tests.privacy.test_export_schema import EXPORT
 
 
-def _exact(node):
-    """``_strict``, and every declared property required."""
-    if isinstance(node, list):
-        return [_exact(item) for item in node]
-    if not isinstance(node, dict):
-        return node
-    out = {key: _exact(value) for key, value in node.items()}
-    if isinstance(out.get("properties"), dict) and out.get("type") == "object":
-        out["required"] = sorted(out["properties"])
-    return out
+def _exact(components: dict) -> dict:
+    """``_strict``, and every declared property required (apispec makes every nested schema
+    a component of its own, so objects with properties are the components' top level)."""
+    components = _strict(components)
+    schemas = {name: {**schema, "required": sorted(schema["properties"])}
+               if "properties" in schema else schema
+               for name, schema in components["schemas"].items()}
+    return {**components, "schemas": schemas}
 
 
 def _problems(app, export) -> list[str]:
     document = app.test_client().get("/api/v1/openapi.json").get_json()
-    components = _exact(_strict(document["components"]))
+    components = _exact(document["components"])
     validator = Draft202012Validator({"$ref": f"#/components/schemas/{privacy.EXPORT_COMPONENT}",
                                       "components": components}, format_checker=FORMATS)
     return [f"{'/'.join(map(str, e.absolute_path)) or '(export)'}: {e.message}"
