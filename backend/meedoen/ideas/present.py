@@ -1,6 +1,7 @@
 """Ideas as the API shows them, in the reader's language, in a fixed number of queries."""
 
 from collections import defaultdict
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -21,17 +22,11 @@ from meedoen.ideas.models import (
     SupportKind,
 )
 from meedoen.ideas.policy import is_moderator, sees_author
+from meedoen.ideas.queries import Stats
 from meedoen.ideas.translation import ANSWER_FIELDS
 from meedoen.translation.subjects import rows_by_language
 
 VISIBLE_NAMES = 50
-
-IDEA_LOADING = (
-    selectinload(Idea.texts),
-    selectinload(Idea.author),
-    selectinload(Idea.answers).selectinload(IdeaAnswer.texts),
-    selectinload(Idea.answers).selectinload(IdeaAnswer.author),
-)
 
 
 def localized_answer(answer: IdeaAnswer, wanted: str, with_original: bool = False) -> dict:
@@ -142,6 +137,37 @@ def present_ideas(user: User, ideas: list[Idea], *, detail: bool = False) -> lis
             item["support"]["names"] = visible_supporter_names(idea.id)
         result.append(item)
     return result
+
+
+def page(user: User, found: dict) -> dict:
+    """``GET /ideas``: the page ``queries.list_ideas`` found, its ideas as the user sees them."""
+    return {**found, "items": present_ideas(user, found["items"])}
+
+
+def stats(user: User, counted: Stats) -> dict:
+    """``GET /ideas/stats``: the waiting list and how soon ideas got a first answer."""
+    median = counted.median_wait
+    return {
+        "waiting": _waiting(user, counted.waiting, counted.now),
+        "waiting_count": counted.waiting_count,
+        "ideas_counted": counted.counted,
+        "answered_within_14_days": counted.in_time,
+        "share_answered_within_14_days": (round(counted.in_time / counted.counted, 4)
+                                          if counted.counted else None),
+        "median_hours_to_first_answer": _hours(median),
+        "median_days_to_first_answer": (None if median is None
+                                        else round(median / timedelta(days=1), 2)),
+    }
+
+
+def _waiting(user: User, ideas: list[Idea], now: datetime) -> list[dict]:
+    return [{**shown, "waiting_days": (now - idea.created_at).days,
+             "supporters": shown["support"]["total"]}
+            for idea, shown in zip(ideas, present_ideas(user, ideas), strict=True)]
+
+
+def _hours(duration: timedelta | None) -> float | None:
+    return None if duration is None else round(duration / timedelta(hours=1), 2)
 
 
 def _hidden(user: User, idea: Idea) -> dict | None:

@@ -1,20 +1,28 @@
-"""Finding ideas, and the 'nobody goes unheard' figures for staff."""
+"""Finding ideas, and counting the 'nobody goes unheard' figures for staff (present.py
+shapes the answers)."""
 
 import statistics
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 from sqlalchemy import Select, exists, func, select
+from sqlalchemy.orm import selectinload
 
 from meedoen.auth.models import User
 from meedoen.core.models import utcnow
 from meedoen.core.pagination import keyset_page
 from meedoen.extensions import db
-from meedoen.ideas.models import Idea, IdeaReport, IdeaStatus, IdeaSupport
+from meedoen.ideas.models import Idea, IdeaAnswer, IdeaReport, IdeaStatus, IdeaSupport
 from meedoen.ideas.policy import is_moderator, visible_ideas
-from meedoen.ideas.present import IDEA_LOADING, present_ideas
 
 ANSWER_TARGET = timedelta(days=14)
 WAITING_SHOWN = 100
+IDEA_LOADING = (
+    selectinload(Idea.texts),
+    selectinload(Idea.author),
+    selectinload(Idea.answers).selectinload(IdeaAnswer.texts),
+    selectinload(Idea.answers).selectinload(IdeaAnswer.author),
+)
 
 
 def _filtered(user: User, args: dict) -> Select:
@@ -54,15 +62,26 @@ def _sorted(query: Select, sort: str) -> tuple[Select, tuple]:
 
 
 def list_ideas(user: User, args: dict) -> dict:
-    """One page of ideas, and how many there are with these filters."""
+    """One page of ideas (``items``: Idea rows), and how many there are with these filters."""
     query, order = _sorted(_filtered(user, args), args["sort"])
     page = keyset_page(query.options(*IDEA_LOADING), order, args, f"ideas-{args['sort']}",
                        total=True)
-    ideas = [row if isinstance(row, Idea) else row[0] for row in page["items"]]
-    return {**page, "items": present_ideas(user, ideas)}
+    return {**page, "items": [row if isinstance(row, Idea) else row[0] for row in page["items"]]}
 
 
-def stats(user: User, args: dict) -> dict:
+class Stats(NamedTuple):
+    """The ideas that wait for a first answer (the oldest WAITING_SHOWN of ``waiting_count``)
+    and, of the ideas counted, how many were answered within ANSWER_TARGET."""
+
+    waiting: list[Idea]
+    waiting_count: int
+    counted: int
+    in_time: int
+    median_wait: timedelta | None
+    now: datetime
+
+
+def stats(user: User, args: dict) -> Stats:
     """Hidden ideas are left out: they are moderated, not unheard."""
     scope = _filtered(user, args).where(Idea.hidden_at.is_(None))
     if "since" in args:
@@ -72,31 +91,15 @@ def stats(user: User, args: dict) -> dict:
     times = db.session.execute(scope.with_only_columns(Idea.created_at,
                                                        Idea.first_answered_at)).all()
     waits = [answered - created for created, answered in times if answered]
-    counted = [1 for created, answered in times if answered or now - created >= ANSWER_TARGET]
+    counted = sum(1 for created, answered in times if answered or now - created >= ANSWER_TARGET)
     in_time = sum(1 for wait in waits if wait <= ANSWER_TARGET)
     median = statistics.median(waits) if waits else None
-    return {
-        **_waiting(user, scope, now),
-        "ideas_counted": len(counted),
-        "answered_within_14_days": in_time,
-        "share_answered_within_14_days": round(in_time / len(counted), 4) if counted else None,
-        "median_hours_to_first_answer": _hours(median),
-        "median_days_to_first_answer": round(median / timedelta(days=1), 2) if waits else None,
-    }
+    return Stats(*_waiting(scope), counted, in_time, median, now)
 
 
-def _waiting(user: User, scope: Select, now: datetime) -> dict:
+def _waiting(scope: Select) -> tuple[list[Idea], int]:
     waiting = scope.where(Idea.first_answered_at.is_(None))
     count = db.session.scalar(select(func.count()).select_from(waiting.subquery()))
     ideas = db.session.scalars(waiting.options(*IDEA_LOADING)
                                .order_by(Idea.created_at, Idea.id).limit(WAITING_SHOWN)).all()
-    items = [
-        {**shown, "waiting_days": (now - idea.created_at).days,
-         "supporters": shown["support"]["total"]}
-        for idea, shown in zip(ideas, present_ideas(user, ideas), strict=True)
-    ]
-    return {"waiting": items, "waiting_count": count}
-
-
-def _hours(duration: timedelta | None) -> float | None:
-    return None if duration is None else round(duration / timedelta(hours=1), 2)
+    return list(ideas), count

@@ -6,7 +6,7 @@ from meedoen.core.errors import fail
 from meedoen.core.pagination import page_schema
 from meedoen.core.validation import known_languages
 from meedoen.extensions import db
-from meedoen.ideas import queries, services
+from meedoen.ideas import present, queries, services
 from meedoen.ideas.policy import (
     ANSWERERS,
     MODERATORS,
@@ -53,7 +53,7 @@ def detail(idea_id: int) -> dict:
 def list_ideas(args):
     """The municipality's ideas, by support or newest, filtered by status and category, a
     page at a time (``next_cursor``), with how many there are (``total``)."""
-    return queries.list_ideas(me(), args)
+    return present.page(me(), queries.list_ideas(me(), args))
 
 
 @blp.route("", methods=["POST"])
@@ -72,7 +72,7 @@ def propose(data):
 def idea_stats(args):
     """Ideas waiting for a first answer (oldest first); the share answered within 14 days and
     the median time to a first answer."""
-    return queries.stats(me(), args)
+    return present.stats(me(), queries.stats(me(), args))
 
 
 @blp.route("/<int:idea_id>")
