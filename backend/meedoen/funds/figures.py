@@ -1,17 +1,16 @@
 """Anonymous figures for a municipality: requests, granted, refused and the median days from
 asking to a decision, by fund and by category. Counted from the requests there are and the
-totals left by deleted ones (SupportTotal); no person, no request."""
+totals left by deleted ones (SupportTotal); no person, no request. present.figures labels
+them."""
 
 from collections import defaultdict
 from statistics import median
 from typing import NamedTuple
 
-from flask_babel import gettext as _
 from sqlalchemy import select
 
 from meedoen.extensions import db
 from meedoen.funds.models import Fund, RequestStatus, SupportRequest, SupportTotal
-from meedoen.funds.texts import kind_label
 
 
 class Row(NamedTuple):
@@ -38,12 +37,18 @@ def kept_rows(municipality_id: int | None) -> list[Row]:
     return [Row(*row) for row in db.session.execute(query)]
 
 
-def summary(key: str, label: str, rows: list[Row]) -> dict:
+class Summary(NamedTuple):
+    requests: int
+    granted: int
+    refused: int
+    median_days: float | None
+
+
+def summary(rows: list[Row]) -> Summary:
     days = [row.days for row in rows if row.days is not None]
-    return {"key": key, "label": label, "requests": len(rows),
-            "granted": sum(row.outcome == RequestStatus.GRANTED for row in rows),
-            "refused": sum(row.outcome == RequestStatus.REFUSED for row in rows),
-            "median_days_to_decision": float(median(days)) if days else None}
+    return Summary(len(rows), sum(row.outcome == RequestStatus.GRANTED for row in rows),
+                   sum(row.outcome == RequestStatus.REFUSED for row in rows),
+                   float(median(days)) if days else None)
 
 
 def grouped(rows: list[Row], key) -> dict:
@@ -57,14 +62,24 @@ def fund_names(ids) -> dict[int, str]:
     return dict(db.session.execute(select(Fund.id, Fund.name).where(Fund.id.in_(ids))).all())
 
 
-def figures(municipality_id: int | None) -> dict:
+class Figures(NamedTuple):
+    """All requests, by fund (fund id or None, fund ids in order, None first) with the funds'
+    names, and by category (in order)."""
+
+    total: Summary
+    by_fund: list[tuple[int | None, Summary]]
+    fund_names: dict[int, str]
+    by_category: list[tuple[str, Summary]]
+
+
+def figures(municipality_id: int | None) -> Figures:
     rows = live_rows(municipality_id) + kept_rows(municipality_id)
     by_fund = grouped(rows, lambda row: row.fund_id)
-    names = fund_names([fund for fund in by_fund if fund is not None])
-    return {
-        "total": summary("all", _("All requests"), rows),
-        "by_fund": [summary(str(fund or "none"), names.get(fund) or _("No fund yet"), group)
-                    for fund, group in sorted(by_fund.items(), key=lambda i: i[0] or 0)],
-        "by_category": [summary(str(category), kind_label(category), group)
-                        for category, group in sorted(grouped(rows, lambda r: r.category).items())],
-    }
+    return Figures(
+        summary(rows),
+        [(fund, summary(group))
+         for fund, group in sorted(by_fund.items(), key=lambda item: item[0] or 0)],
+        fund_names([fund for fund in by_fund if fund is not None]),
+        [(category, summary(group))
+         for category, group in sorted(grouped(rows, lambda r: r.category).items())],
+    )

@@ -1,12 +1,22 @@
-"""A request as the reader sees it: statuses and next steps in their language, and every
-message in the thread in their language where a translation exists."""
+"""The answers of funds: a fund; a request as the reader sees it (statuses and next steps
+in their language, and every message in the thread in their language where a translation
+exists); the intermediaries; the anonymous figures, labelled."""
 
+
+from flask_babel import gettext as _
 
 from meedoen.auth.models import User
 from meedoen.extensions import db
+from meedoen.funds.figures import Figures, Summary
 from meedoen.funds.models import COST_KIND_LABELS, Fund, StepKind, SupportRequest, SupportStep
 from meedoen.funds.services import funds_of, is_stale
-from meedoen.funds.texts import STATUS_LABELS, STEP_LABELS, fund_in_plain_words, next_step
+from meedoen.funds.texts import (
+    STATUS_LABELS,
+    STEP_LABELS,
+    fund_in_plain_words,
+    kind_label,
+    next_step,
+)
 from meedoen.funds.translation import FIELDS, step_rows
 from meedoen.i18n import current_language
 from meedoen.i18n.texts import localized_fields
@@ -76,3 +86,30 @@ def present_step(step: SupportStep, request: SupportRequest, viewer: User, wante
             "author": {"name": author_name(step, request, from_youth),
                        "is_me": step.author_id == viewer.id, "is_youth": from_youth},
             "created_at": step.created_at}
+
+
+def intermediary(user_id: int, marked: bool) -> dict:
+    return {"user_id": user_id, "is_intermediary": marked}
+
+
+def intermediaries(user_ids) -> list[dict]:
+    """The users marked as intermediaries."""
+    return [intermediary(user_id, True) for user_id in user_ids]
+
+
+def figures(counted: Figures) -> dict:
+    """FiguresOutSchema: the counts labelled in the reader's language."""
+    return {
+        "total": _figure_row("all", _("All requests"), counted.total),
+        "by_fund": [_figure_row(str(fund or "none"),
+                                counted.fund_names.get(fund) or _("No fund yet"), summary)
+                    for fund, summary in counted.by_fund],
+        "by_category": [_figure_row(str(category), kind_label(category), summary)
+                        for category, summary in counted.by_category],
+    }
+
+
+def _figure_row(key: str, label: str, summary: Summary) -> dict:
+    return {"key": key, "label": label, "requests": summary.requests,
+            "granted": summary.granted, "refused": summary.refused,
+            "median_days_to_decision": summary.median_days}

@@ -11,7 +11,7 @@ from meedoen.core.pagination import page_schema
 from meedoen.core.transaction import committing
 from meedoen.core.validation import LangQuerySchema
 from meedoen.extensions import db
-from meedoen.funds import figures, jobs, queries, services
+from meedoen.funds import figures, jobs, present, queries, services
 from meedoen.funds.models import SupportRequest
 from meedoen.funds.policy import get_fund, get_request, is_youth_of, require_intermediary
 from meedoen.funds.present import present_fund, present_request, present_requests
@@ -86,8 +86,7 @@ def update_fund(data, fund_id):
 @funds_blp.response(200, IntermediaryOutSchema(many=True))
 def list_intermediaries():
     """The mentors and contacts marked as intermediaries (youth workers always are)."""
-    return [{"user_id": user_id, "is_intermediary": True}
-            for user_id in services.marked_intermediaries()]
+    return present.intermediaries(services.marked_intermediaries())
 
 
 @funds_blp.route("/intermediaries/<int:user_id>", methods=["PUT", "DELETE"])
@@ -98,7 +97,7 @@ def mark_intermediary(user_id):
     user = db.session.get(User, user_id) or fail(404)
     marked = http_request.method == "PUT"
     services.set_intermediary(me(), user, marked)
-    return {"user_id": user_id, "is_intermediary": marked}
+    return present.intermediary(user_id, marked)
 
 
 @blp.route("", methods=["POST"])
@@ -130,7 +129,7 @@ def list_requests(args):
 def get_figures(args):
     """Anonymous totals by fund and by category."""
     require_intermediary(me())
-    return figures.figures(scoped_municipality(args))
+    return present.figures(figures.figures(scoped_municipality(args)))
 
 
 @blp.route("/<int:request_id>")
