@@ -1,16 +1,12 @@
 from flask_login import current_user
-from sqlalchemy import func, select
 
 from meedoen.authz import roles_required
 from meedoen.core.api import Blueprint
 from meedoen.core.models import utcnow
-from meedoen.core.pagination import keyset_page
 from meedoen.core.validation import LangQuerySchema
-from meedoen.extensions import db
-from meedoen.notifications.models import InboxItem
+from meedoen.notifications import present, services
 from meedoen.notifications.policy import own_inbox_item_or_404
-from meedoen.notifications.preferences import change_settings, settings_of
-from meedoen.notifications.present import present_inbox_items
+from meedoen.notifications.preferences import change_settings, opted_out
 from meedoen.notifications.schemas import (
     InboxItemSchema,
     InboxQuery,
@@ -33,11 +29,8 @@ settings_blp = Blueprint("notification_settings", __name__,
 def inbox(query):
     """My messages, newest first, a page at a time (``next_cursor``), and how many of them
     are unread; a machine-translated message carries its original."""
-    mine = InboxItem.user_id == current_user.id
-    page = keyset_page(select(InboxItem).where(mine), (InboxItem.id.desc(),), query, "inbox")
-    unread = db.session.scalar(select(func.count()).select_from(InboxItem)
-                               .where(mine, InboxItem.read_at.is_(None)))
-    return {**page, "items": present_inbox_items(page["items"]), "unread": unread}
+    page = services.inbox_page(current_user.id, query)
+    return present.inbox(page, services.unread_count(current_user.id))
 
 
 @blp.route("/<int:item_id>")
@@ -47,7 +40,7 @@ def inbox(query):
 def inbox_item(args, item_id):
     """One of my messages: the message screen opens any message this way, also one further
     down the list than the first page."""
-    return present_inbox_items([own_inbox_item_or_404(current_user, item_id)])[0]
+    return present.present_inbox_items([own_inbox_item_or_404(current_user, item_id)])[0]
 
 
 @blp.route("/<int:item_id>/read", methods=["POST"])
@@ -61,14 +54,14 @@ def mark_read(data, item_id):
     item.read_at = item.read_at or now
     if data["opened"]:
         item.opened_at = item.opened_at or now
-    return present_inbox_items([item])[0]
+    return present.present_inbox_items([item])[0]
 
 
 @settings_blp.route("")
 @roles_required()
 @settings_blp.response(200, PreferencesSchema)
 def get_settings():
-    return {"settings": settings_of(current_user.id)}
+    return present.settings(opted_out(current_user.id))
 
 
 @settings_blp.route("", methods=["PATCH"])
@@ -78,4 +71,4 @@ def get_settings():
 def patch_settings(data):
     """Turn automatic message groups on or off: ``{"settings": {"activity_reminder": false}}``."""
     change_settings(current_user.id, data["settings"])
-    return {"settings": settings_of(current_user.id)}
+    return present.settings(opted_out(current_user.id))

@@ -41,12 +41,6 @@ def opted_out(user_id: int) -> set[str]:
         select(NotificationOptOut.group).where(NotificationOptOut.user_id == user_id)))
 
 
-def settings_of(user_id: int) -> list[dict]:
-    off = opted_out(user_id)
-    return [{"group": group, "label": str(label), "enabled": group not in off}
-            for group, label in groups().items()]
-
-
 def change_settings(user_id: int, changes: dict[str, bool]) -> None:
     off = opted_out(user_id)
     for group, enabled in changes.items():

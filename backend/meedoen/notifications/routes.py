@@ -1,14 +1,12 @@
 from flask_login import current_user
-from sqlalchemy import select
 
 from meedoen.authz import roles_required
 from meedoen.core.api import Blueprint
-from meedoen.core.pagination import keyset_page, page_schema
+from meedoen.core.pagination import page_schema
 from meedoen.extensions import db
-from meedoen.notifications import runner
+from meedoen.notifications import present, runner, services
 from meedoen.notifications.audience import count_recipients
-from meedoen.notifications.models import Notification
-from meedoen.notifications.policy import SENDERS, notification_or_404, notifications_visible_to
+from meedoen.notifications.policy import SENDERS, notification_or_404
 from meedoen.notifications.schemas import (
     AudienceRequestSchema,
     CountSchema,
@@ -42,7 +40,7 @@ def send_notification(data):
 def preview_recipients(data):
     """How many young people an audience reaches now."""
     municipality_id, audience = audience_for(current_user, data)
-    return {"count": count_recipients(db.session, municipality_id, audience)}
+    return present.recipient_count(count_recipients(db.session, municipality_id, audience))
 
 
 @blp.route("")
@@ -52,11 +50,7 @@ def preview_recipients(data):
 def list_notifications(query):
     """Sent and scheduled notifications of my municipality, newest first, with figures, a
     page at a time (``next_cursor``)."""
-    statement = select(Notification).where(notifications_visible_to(current_user))
-    if "municipality_id" in query:
-        statement = statement.where(Notification.municipality_id == query["municipality_id"])
-    page = keyset_page(statement, (Notification.id.desc(),), query, "notifications")
-    return {**page, "items": with_figures(page["items"])}
+    return present.sent_page(services.sent_page(current_user, query))
 
 
 @blp.route("/<int:notification_id>")

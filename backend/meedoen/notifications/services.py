@@ -1,4 +1,4 @@
-"""Composing and sending a notification, and the sender's figures."""
+"""Composing and sending a notification, the sender's list and figures, and the inbox."""
 
 import hashlib
 import json
@@ -11,6 +11,7 @@ from sqlalchemy import case, func, select
 from meedoen.audit.models import record
 from meedoen.core.errors import fail
 from meedoen.core.models import utcnow
+from meedoen.core.pagination import keyset_page
 from meedoen.core.ratelimit import check_per_person
 from meedoen.extensions import db
 from meedoen.i18n.texts import stamp_after_edit
@@ -24,7 +25,11 @@ from meedoen.notifications.models import (
     Notification,
     NotificationText,
 )
-from meedoen.notifications.policy import check_locations, target_municipality
+from meedoen.notifications.policy import (
+    check_locations,
+    notifications_visible_to,
+    target_municipality,
+)
 from meedoen.translation.service import machine_suggestion
 from meedoen.translation.subjects import request_translation
 
@@ -166,3 +171,23 @@ def with_figures(notifications: list[Notification]) -> list[Notification]:
     for notification in notifications:
         notification.figures = figures.get(notification.id, EMPTY_FIGURES)
     return notifications
+
+
+def sent_page(user, args: dict) -> dict:
+    """A page of the notifications the user may see (``municipality_id``: of one
+    municipality), newest first."""
+    statement = select(Notification).where(notifications_visible_to(user))
+    if "municipality_id" in args:
+        statement = statement.where(Notification.municipality_id == args["municipality_id"])
+    return keyset_page(statement, (Notification.id.desc(),), args, "notifications")
+
+
+def inbox_page(user_id: int, args: dict) -> dict:
+    """A page of the user's messages, newest first."""
+    return keyset_page(select(InboxItem).where(InboxItem.user_id == user_id),
+                       (InboxItem.id.desc(),), args, "inbox")
+
+
+def unread_count(user_id: int) -> int:
+    return db.session.scalar(select(func.count()).select_from(InboxItem)
+                             .where(InboxItem.user_id == user_id, InboxItem.read_at.is_(None)))
