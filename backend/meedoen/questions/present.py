@@ -1,5 +1,5 @@
 """The answers of the questions feature: a question with its messages, each in the viewer's
-language where a translation exists."""
+language where a translation exists, and a page of questions."""
 
 from meedoen.i18n import current_language
 from meedoen.i18n.texts import OriginalText, localized_fields
@@ -41,6 +41,12 @@ def present(question: Question, viewer, with_messages: bool = True,
         data["messages"] = [_present_message(m, question, names, viewer, wanted)
                             for m in messages]
     return data
+
+
+def present_page(page: dict, viewer, ranks: dict[tuple[int, int], tuple]) -> dict:
+    """A page of questions without their messages (``ranks``: ``recipient_ranks`` of them)."""
+    return {**page, "items": [present(question, viewer, with_messages=False, ranks=ranks)
+                              for question in page["items"]]}
 
 
 def _present_message(message: QuestionMessage, question: Question, names: dict, viewer,

@@ -8,7 +8,7 @@ from meedoen.core.pagination import PageArgsSchema, page_schema
 from meedoen.core.transaction import committing
 from meedoen.core.validation import LangQuerySchema
 from meedoen.questions import policy, services
-from meedoen.questions.present import present
+from meedoen.questions.present import present, present_page
 from meedoen.questions.schemas import (
     HelpedSchema,
     MessageCreateSchema,
@@ -39,9 +39,7 @@ def list_questions(args):
     """Questions I asked and questions sent to me, latest activity first, a page at a time
     (``next_cursor``)."""
     page = services.list_for(current_user, args)
-    ranks = services.recipient_ranks(page["items"])
-    return {**page, "items": [present(q, current_user, with_messages=False, ranks=ranks)
-                              for q in page["items"]]}
+    return present_page(page, current_user, services.recipient_ranks(page["items"]))
 
 
 @blp.route("/<int:question_id>")
