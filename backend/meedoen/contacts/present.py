@@ -1,6 +1,8 @@
 """Contacts, assignments, coverage and kinds as the API shows them (one module shapes every
 answer of this feature; services only read and write)."""
 
+from datetime import date
+
 from meedoen.contacts import screening
 from meedoen.contacts.links import reach_links
 from meedoen.contacts.models import KIND_LABELS, Assignment, Contact, ContactKind
@@ -42,8 +44,31 @@ def present_contact(contact: Contact, viewer, bases: set[str] = frozenset(),
         data.update(user_id=contact.user_id, original_language=contact.original_language,
                     help_texts={t.language: t.help_text for t in contact.texts},
                     help_translations=editor_statuses(rows, contact.original_language),
-                    screening=screening.present_for_staff(contact, data["can_manage"]))
+                    screening=present_screening(contact, data["can_manage"]))
     return data
+
+
+def present_screening(contact: Contact, viewer_is_manager: bool) -> dict:
+    """What staff see of a VOG check; ``checked_by`` only for mentors, youth workers and
+    admins."""
+    ends = contact.screening_valid_until
+    state = screening.status(contact)
+    data = {"required": screening.is_required(contact), "status": state,
+            "needed": state in (screening.MISSING, screening.EXPIRED),
+            "checked_on": contact.screening_checked_on, "valid_until": ends,
+            "ends_soon": (state == screening.CHECKED and ends is not None
+                          and ends - screening.today() <= screening.REMIND_AHEAD)}
+    if viewer_is_manager:
+        by = contact.screening_checked_by
+        data["checked_by"] = {"id": by.id, "name": by.display_name} if by else None
+    return data
+
+
+def screening_needed(contacts: list[Contact], on: date) -> list[dict]:
+    """The contacts that need a VOG check recorded, with their status ``on`` that day."""
+    return [{"id": c.id, "name": c.name, "kind": c.kind.value,
+             "status": screening.status(c, on), "valid_until": c.screening_valid_until}
+            for c in contacts]
 
 
 def present_assignment(assignment: Assignment) -> dict:

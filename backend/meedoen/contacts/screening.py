@@ -102,26 +102,9 @@ def can_receive_questions(contact: Contact, on: date | None = None) -> bool:
     return contact.active and (not is_required(contact) or is_checked(contact, on))
 
 
-def present_for_staff(contact: Contact, viewer_is_manager: bool) -> dict:
-    """What staff see; ``checked_by`` only for mentors, youth workers and admins."""
-    ends = contact.screening_valid_until
-    state = status(contact)
-    data = {"required": is_required(contact), "status": state,
-            "needed": state in (MISSING, EXPIRED),
-            "checked_on": contact.screening_checked_on, "valid_until": ends,
-            "ends_soon": state == CHECKED and ends is not None and ends - today() <= REMIND_AHEAD}
-    if viewer_is_manager:
-        by = contact.screening_checked_by
-        data["checked_by"] = {"id": by.id, "name": by.display_name} if by else None
-    return data
-
-
-def needing_screening(contacts) -> list[dict]:
-    """Active contacts of a kind that needs a check whose check is missing or ended."""
-    on = today()
-    return [{"id": c.id, "name": c.name, "kind": c.kind.value, "status": status(c, on),
-             "valid_until": c.screening_valid_until}
-            for c in contacts if c.active and needs_screening(c, on)]
+def needing_screening(contacts, on: date) -> list[Contact]:
+    """Active contacts of a kind that needs a check whose check is missing or ended ``on``."""
+    return [c for c in contacts if c.active and needs_screening(c, on)]
 
 
 # -- reminders --------------------------------------------------------------------------------

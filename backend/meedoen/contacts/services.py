@@ -2,6 +2,7 @@
 in present.py)."""
 
 from collections import defaultdict
+from datetime import date
 
 from flask_babel import gettext as _
 from sqlalchemy import or_, select
@@ -92,10 +93,12 @@ def coverage(viewer, municipality_id: int | None) -> dict:
     people = _assigned_languages([y.id for y in youth])
     available = _available_speakers({y.municipality_id for y in youth})
     rows = [present.coverage_row(y, people.get(y.id, []), available) for y in youth]
-    return present.present_coverage(rows, _screening_needed(viewer, municipality_id))
+    on = screening.today()
+    return present.present_coverage(
+        rows, present.screening_needed(_screening_needed(viewer, municipality_id, on), on))
 
 
-def _screening_needed(viewer, municipality_id: int | None) -> list[dict]:
+def _screening_needed(viewer, municipality_id: int | None, on: date) -> list[Contact]:
     """Contacts of the viewer's municipality (admins: all, or the one asked for) that need a
     VOG check recorded; national ones for admins."""
     query = select(Contact).where(Contact.active, Contact.kind.in_(
@@ -106,8 +109,8 @@ def _screening_needed(viewer, municipality_id: int | None) -> list[dict]:
                                     Contact.municipality_id.is_(None)))
     else:
         query = query.where(Contact.municipality_id == viewer.municipality_id)
-    return screening.needing_screening(db.session.scalars(query.order_by(Contact.name_key,
-                                                                         Contact.id)))
+    return screening.needing_screening(
+        db.session.scalars(query.order_by(Contact.name_key, Contact.id)), on)
 
 
 def _youth_for_coverage(viewer, municipality_id: int | None) -> list[User]:
