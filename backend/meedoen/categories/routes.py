@@ -1,4 +1,4 @@
-from meedoen.categories import CATEGORIES
+from meedoen.categories import present
 from meedoen.categories.schemas import CategorySchema
 from meedoen.core.api import Blueprint
 
@@ -9,4 +9,4 @@ blp = Blueprint("categories", __name__, url_prefix="/api/v1/categories",
 @blp.route("")
 @blp.response(200, CategorySchema(many=True))
 def list_categories():
-    return [{"slug": c.slug, "icon": c.icon, "label": str(c.label)} for c in CATEGORIES]
+    return present.categories()
