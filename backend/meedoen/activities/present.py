@@ -105,3 +105,8 @@ def signup_result(signup) -> dict:
     """SignupResultSchema (sent as stored with its Idempotency-Key, meedoen.core.idempotency)."""
     return {"activity_id": signup.activity_id, "status": signup.status.value,
             "position": waiting_position(signup)}
+
+
+def calendar_feed(url: str) -> dict:
+    """CalendarFeedSchema: the secret address of my calendar feed."""
+    return {"url": url}

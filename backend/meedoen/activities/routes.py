@@ -142,7 +142,7 @@ def my_activities(args):
 @blp.response(200, CalendarFeedSchema)
 def get_calendar_feed():
     """The secret URL of my calendar feed (made on first use); phones can subscribe to it."""
-    return {"url": calendar.feed_url(_me())}
+    return present.calendar_feed(calendar.feed_url(_me()))
 
 
 @blp.route("/me/calendar-feed", methods=["DELETE"])
