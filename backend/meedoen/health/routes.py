@@ -8,6 +8,7 @@ from meedoen.core import fields
 from meedoen.core.api import Blueprint
 from meedoen.core.validation import Schema
 from meedoen.extensions import db
+from meedoen.health import present
 
 blp = Blueprint("health", __name__, url_prefix="/api/v1/health",
                 description="Liveness and readiness, for people and for load balancers")
@@ -56,14 +57,8 @@ def ready():
     recently (with RQ), and the database's migration is the code's. 503 names what fails."""
     from meedoen.ops.readiness import check_all
 
-    checks = check_all(current_app._get_current_object())
-    failing = sorted(name for name, check in checks.items()
-                     if not check["ok"] and check["required"])
-    degraded = sorted(name for name, check in checks.items()
-                      if not check["ok"] and not check["required"])
-    status = "fail" if failing else ("degraded" if degraded else "ok")
-    body = {"status": status, "failing": failing, "degraded": degraded, "checks": checks}
-    if failing:
+    body = present.readiness(check_all(current_app._get_current_object()))
+    if body["failing"]:
         return body, 503, {"Retry-After": str(current_app.config["UNAVAILABLE_RETRY_AFTER"]),
                            "Cache-Control": "no-store"}
     return body, 200, {"Cache-Control": "no-store"}
