@@ -61,8 +61,11 @@ def is_postgres(database_url):
 
 def make_app(database_url: str, **overrides):
     # Encryption processes only where a test asks for them (tests/notifications/test_encryption.py).
+    # Background work inline, even with TESTING=False: the worker thread such an app starts
+    # outlives its test and, on the shared database, takes later tests' messages from them.
     config = {"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url,
-              "RATELIMIT_ENABLED": False, "PUSH_ENCRYPT_PROCESSES": 0, **overrides}
+              "RATELIMIT_ENABLED": False, "PUSH_ENCRYPT_PROCESSES": 0, "NOTIFY_RUNNER": "inline",
+              **overrides}
     return create_app(config)
 
 
