@@ -29,8 +29,10 @@ from meedoen.notifications.models import (
 from meedoen.notifications.payload import topic_for
 from meedoen.notifications.preferences import group_of
 from meedoen.notifications.quiet import push_not_before
+from meedoen.notifications.translation import NOTIFICATION
 from meedoen.push.models import PushSubscription
 from meedoen.push.vapid import get_vapid, key_id
+from meedoen.translation.worker import in_first_try
 
 log = logging.getLogger(__name__)
 URGENT_KINDS = {"activity.cancelled"}
@@ -42,8 +44,10 @@ RECIPIENT_COLUMNS = (User.id, User.ui_language, User.quiet_from, User.quiet_unti
 
 def fan_out_due(now: datetime) -> int:
     due = db.session.scalars(
-        select(Notification.id).where(Notification.status == NotificationStatus.SCHEDULED,
-                                      Notification.send_at <= now).order_by(Notification.send_at)
+        select(Notification.id)
+        .where(Notification.status == NotificationStatus.SCHEDULED, Notification.send_at <= now,
+               Notification.id.not_in(in_first_try(NOTIFICATION.name, now)))
+        .order_by(Notification.send_at)
     ).all()
     rollback()  # only read
     return sum(fan_out(notification_id, now) for notification_id in due)

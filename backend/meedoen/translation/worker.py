@@ -106,8 +106,30 @@ def claim(now: datetime, limit: int) -> tuple[list, datetime]:
     return jobs, lease
 
 
+def in_first_try(subject: str, now: datetime):
+    """The ids of ``subject``'s objects a worker is translating now, on the first try (leased,
+    not yet failed). A message waits for those, so that another worker does not send it in the
+    original meanwhile; once a try has failed it goes out without waiting. A worker that dies
+    holds its objects until the lease (LEASE) ends."""
+    return select(TranslationJob.subject_id).where(
+        TranslationJob.subject == subject, TranslationJob.attempts == 0,
+        TranslationJob.not_before > now)
+
+
 def _run_batch(provider, jobs, lease: datetime, now: datetime) -> int:
     """One batch, committed as one unit: its texts and the jobs done, or the jobs postponed."""
+    try:
+        return _translate_batch(provider, jobs, lease, now)
+    except Exception as error:
+        # A fault of ours, not the provider's: postponed like a failed try, so the messages
+        # waiting for these texts (in_first_try) go out now rather than when the lease ends.
+        log.exception("translation batch of %d objects failed", len(jobs))
+        with committing():
+            _postpone(jobs, lease, error, now)
+        return 0
+
+
+def _translate_batch(provider, jobs, lease: datetime, now: datetime) -> int:
     with committing():
         needs = []
         with remembered():
