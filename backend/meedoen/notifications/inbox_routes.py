@@ -2,7 +2,6 @@ from flask_login import current_user
 
 from meedoen.authz import roles_required
 from meedoen.core.api import Blueprint
-from meedoen.core.models import utcnow
 from meedoen.core.validation import LangQuerySchema
 from meedoen.notifications import present, services
 from meedoen.notifications.policy import own_inbox_item_or_404
@@ -50,10 +49,7 @@ def inbox_item(args, item_id):
 def mark_read(data, item_id):
     """Mark a message read; ``{"opened": true}`` when the user opened it from a notification."""
     item = own_inbox_item_or_404(current_user, item_id)
-    now = utcnow()
-    item.read_at = item.read_at or now
-    if data["opened"]:
-        item.opened_at = item.opened_at or now
+    services.mark_read(item, opened=data["opened"])
     return present.present_inbox_items([item])[0]
 
 

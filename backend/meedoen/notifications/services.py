@@ -191,3 +191,11 @@ def inbox_page(user_id: int, args: dict) -> dict:
 def unread_count(user_id: int) -> int:
     return db.session.scalar(select(func.count()).select_from(InboxItem)
                              .where(InboxItem.user_id == user_id, InboxItem.read_at.is_(None)))
+
+
+def mark_read(item: InboxItem, opened: bool) -> None:
+    """Read now (the first time counts); ``opened``: from a notification on the phone."""
+    now = utcnow()
+    item.read_at = item.read_at or now
+    if opened:
+        item.opened_at = item.opened_at or now
