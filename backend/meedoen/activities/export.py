@@ -64,7 +64,8 @@ personal = PersonalData()  # registered by the feature's init_app
 def export_activities(user) -> dict:
     signups = db.session.scalars(select(Signup).where(Signup.user_id == user.id)
                                  .order_by(Signup.created_at))
-    posted = db.session.scalars(select(Activity.id).where(Activity.created_by_id == user.id))
+    posted = db.session.scalars(select(Activity.id).where(Activity.created_by_id == user.id)
+                                .order_by(Activity.id))
     feed = db.session.get(CalendarFeed, user.id)
     return {
         # queued_at: my place on a waiting list is counted from this moment.

@@ -59,7 +59,8 @@ personal = PersonalData()  # registered by the feature's init_app
 @personal.exporter("my_people", covers=[Assignment.youth_id],
                    schema=fields.List(fields.Nested(PersonExportSchema)))
 def export_people(user: User) -> list[dict]:
-    rows = db.session.scalars(select(Assignment).where(Assignment.youth_id == user.id))
+    rows = db.session.scalars(select(Assignment).where(Assignment.youth_id == user.id)
+                              .order_by(Assignment.id))
     return [{"contact": a.contact.name, "since": a.created_at.isoformat()} for a in rows]
 
 

@@ -88,7 +88,8 @@ def _made_by(text, original_language: str) -> str:
 @personal.exporter("idea_supports", covers=[IdeaSupport.user_id],
                    schema=fields.List(fields.Nested(SupportExportSchema)))
 def export_supports(user: User) -> list[dict]:
-    rows = db.session.scalars(select(IdeaSupport).where(IdeaSupport.user_id == user.id))
+    rows = db.session.scalars(select(IdeaSupport).where(IdeaSupport.user_id == user.id)
+                              .order_by(IdeaSupport.created_at, IdeaSupport.idea_id))
     return [{"idea_id": s.idea_id, "kind": s.kind.value, "at": s.created_at.isoformat()}
             for s in rows]
 
@@ -96,7 +97,8 @@ def export_supports(user: User) -> list[dict]:
 @personal.exporter("idea_reports", covers=[IdeaReport.reporter_id],
                    schema=fields.List(fields.Nested(ReportExportSchema)))
 def export_reports(user: User) -> list[dict]:
-    rows = db.session.scalars(select(IdeaReport).where(IdeaReport.reporter_id == user.id))
+    rows = db.session.scalars(select(IdeaReport).where(IdeaReport.reporter_id == user.id)
+                              .order_by(IdeaReport.created_at, IdeaReport.idea_id))
     return [{"idea_id": r.idea_id, "reason": r.reason.value, "note": r.note,
              "at": r.created_at.isoformat()} for r in rows]
 

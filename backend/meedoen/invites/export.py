@@ -23,6 +23,7 @@ personal = PersonalData()  # registered by the feature's init_app
 @personal.exporter("invites_created", covers=[Invite.created_by_id],
                    schema=fields.List(fields.Nested(InviteExportSchema)))
 def export_invites(user: User) -> list[dict]:
-    rows = db.session.scalars(select(Invite).where(Invite.created_by_id == user.id))
+    rows = db.session.scalars(select(Invite).where(Invite.created_by_id == user.id)
+                              .order_by(Invite.id))
     return [{"role": i.role.value, "created_at": i.created_at.isoformat(),
              "expires_at": i.expires_at.isoformat(), "used": i.used_at is not None} for i in rows]

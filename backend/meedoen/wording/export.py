@@ -71,9 +71,10 @@ def export_reviews(user) -> list[dict]:
                    covers=[LanguageReviewer.user_id, LanguageReviewer.granted_by_id],
                    schema=ReviewerExportSchema)
 def export_reviewer_roles(user) -> dict:
-    mine = db.session.scalars(select(LanguageReviewer).where(LanguageReviewer.user_id == user.id))
+    mine = db.session.scalars(select(LanguageReviewer).where(LanguageReviewer.user_id == user.id)
+                              .order_by(LanguageReviewer.id))
     granted = db.session.scalars(select(LanguageReviewer).where(
-        LanguageReviewer.granted_by_id == user.id))
+        LanguageReviewer.granted_by_id == user.id).order_by(LanguageReviewer.id))
     return {"reviews": [{"language": r.language, "since": iso(r.created_at)} for r in mine],
             "granted": [{"reviewer_id": r.id, "language": r.language,
                          "at": iso(r.created_at)} for r in granted]}
