@@ -32,6 +32,7 @@ class ContactEntryExportSchema(Schema):
     phone = fields.String(allow_none=True)
     whatsapp = fields.String(allow_none=True)
     email = fields.String(allow_none=True)
+    website = fields.String(allow_none=True)
     address = fields.String(allow_none=True)
     opening_hours = fields.String(allow_none=True)
     help_texts = fields.Dict(keys=fields.String(), values=fields.String())
@@ -74,7 +75,8 @@ def export_contact_entry(user: User) -> dict | None:
             "organisation": contact.organisation, "languages": contact.languages,
             "topics": contact.topics, "lived_experience": contact.lived_experience,
             "phone": contact.phone, "whatsapp": contact.whatsapp, "email": contact.email,
-            "address": contact.address, "opening_hours": contact.opening_hours,
+            "website": contact.website, "address": contact.address,
+            "opening_hours": contact.opening_hours,
             "help_texts": {t.language: t.help_text for t in contact.texts},
             "screening": {"checked_on": iso(contact.screening_checked_on),
                           "valid_until": iso(contact.screening_valid_until)}}
