@@ -49,11 +49,6 @@ class AssignmentMadeExportSchema(Schema):
     at = moment()
 
 
-class ScreeningRecordedExportSchema(ScreeningExportSchema):
-    contact_id = fields.Integer()
-    name = fields.String()  # screening_checks_recorded calls it "contact"
-
-
 personal = PersonalData()  # registered by the feature's init_app
 
 
@@ -86,13 +81,9 @@ def export_contact_entry(user: User) -> dict | None:
                    schema=fields.List(fields.Nested(CheckRecordedExportSchema)))
 def export_checks_recorded(user: User) -> list[dict]:
     """The VOG checks this staff member recorded (they are named as the one who checked)."""
-    return _checks_recorded(user, name_key="contact")
-
-
-def _checks_recorded(user: User, name_key: str) -> list[dict]:
     rows = db.session.scalars(select(Contact).where(Contact.screening_checked_by_id == user.id)
                               .order_by(Contact.id))
-    return [{"contact_id": c.id, name_key: c.name, "checked_on": iso(c.screening_checked_on),
+    return [{"contact_id": c.id, "contact": c.name, "checked_on": iso(c.screening_checked_on),
              "valid_until": iso(c.screening_valid_until)} for c in rows]
 
 
@@ -112,10 +103,3 @@ def export_assignments_made(user: User) -> list[dict]:
     rows = db.session.scalars(select(Assignment).where(Assignment.assigned_by_id == user.id)
                               .order_by(Assignment.id))
     return [{"contact": a.contact.name, "at": a.created_at.isoformat()} for a in rows]
-
-
-@personal.exporter("screenings_recorded", covers=[Contact.screening_checked_by_id],
-                   schema=fields.List(fields.Nested(ScreeningRecordedExportSchema)))
-def export_screenings(user: User) -> list[dict]:
-    """Staff: the VOG checks I recorded (which entry, checked on, valid until)."""
-    return _checks_recorded(user, name_key="name")
