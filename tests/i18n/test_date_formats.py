@@ -1,6 +1,7 @@
-"""The dates users read in funds' notices (the language's long date) and in the VOG reminder
-(day, month name, year), pinned for one fixed date in the languages whose dates differ most:
-Dari (prs, no CLDR locale of its own) and Tigrinya (month first in its long date) included."""
+"""The dates users read in funds' notices (the language's long date), in the VOG reminder
+(day, month name, year) and the months of the participation statement PDF (month name, year),
+pinned for one fixed date in the languages whose dates differ most: Dari (prs, no CLDR locale
+of its own) and Tigrinya (month first in its long date) included."""
 
 from datetime import date
 from types import SimpleNamespace
@@ -9,6 +10,7 @@ import pytest
 from meedoen.contacts.screening import render_reminder
 from meedoen.funds.texts import day
 from meedoen.i18n import DATE_FORMATS, format_date, use_language
+from meedoen.participation.statement_pdf import _month
 
 from tests.contacts.helpers import make_contact
 
@@ -22,6 +24,9 @@ SHOWN = {
     "ti": ("መጋቢት 9, 2027", "9 መጋቢት 2027"),
     "en": ("March 9, 2027", "9 March 2027"),
 }
+# language → a month of the statement PDF (VALUE's)
+MONTH_YEAR = {"nl": "maart 2027", "ar": "مارس 2027", "fa": "مارس 2027", "prs": "مارچ 2027",
+              "ti": "መጋቢት 2027", "en": "March 2027"}
 
 
 @pytest.mark.parametrize("code", SHOWN)
@@ -38,6 +43,12 @@ def test_the_vog_reminder_writes_day_month_year(app, code):
         with use_language(code):
             body = render_reminder(SimpleNamespace(data={"contact_id": contact.id}))["body"]
     assert SHOWN[code][1] in body
+
+
+@pytest.mark.parametrize("code", MONTH_YEAR)
+def test_the_statement_pdf_writes_month_and_year(app, code):
+    with app.app_context(), use_language(code):  # as the PDF writes each language's section
+        assert _month("2027-03", code) == MONTH_YEAR[code]
 
 
 @pytest.mark.parametrize("code", SHOWN)
