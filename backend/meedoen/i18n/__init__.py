@@ -73,6 +73,7 @@ def format_when(moment: datetime) -> str:
 DATE_FORMATS = {
     "long": "long",              # the language's own long date: "9 maart 2027", "March 9, 2027"
     "day_month_year": "d MMMM y",  # always day first: "9 maart 2027", "9 March 2027"
+    "month_year": "LLLL y",        # the month on its own (standalone name): "maart 2027"
 }
 
 

@@ -8,7 +8,6 @@ come from Debian's ``fonts-noto-core``, looked up when a PDF is made."""
 from datetime import date
 from pathlib import Path
 
-from babel.dates import format_date
 from flask import Response, current_app
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -17,7 +16,7 @@ from fpdf import FPDF
 from meedoen.auth.models import User
 from meedoen.core.errors import fail
 from meedoen.core.languages import cldr_locale
-from meedoen.i18n import current_language, use_language
+from meedoen.i18n import current_language, format_date, use_language
 from meedoen.participation import present
 
 FONT_DIR = "/usr/share/fonts/truetype/noto"
@@ -77,7 +76,7 @@ def _section(pdf: FPDF, code: str, user: User, year: int, check_url: str) -> Non
                   .format(hours=_number(data["volunteer_hours"])))
         _line(pdf, align, _counts(data["by_category"]))
         for month in data["by_month"]:  # up to twelve lines: smaller, to keep one page
-            _line(pdf, align, f"{_month(month['month'], code)}: {_counts(month['categories'])}",
+            _line(pdf, align, f"{_month(month['month'])}: {_counts(month['categories'])}",
                   size=9)
     _check_link(pdf, check_url)
 
@@ -120,6 +119,5 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def _month(month: str, code: str) -> str:
-    first = date.fromisoformat(f"{month}-01")
-    return format_date(first, "LLLL y", locale=cldr_locale(code))
+def _month(month: str) -> str:
+    return format_date(date.fromisoformat(f"{month}-01"), "month_year")
