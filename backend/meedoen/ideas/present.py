@@ -1,32 +1,21 @@
 """Ideas as the API shows them, in the reader's language, in a fixed number of queries."""
 
-from collections import defaultdict
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
-
-from meedoen.activities.models import Activity
-from meedoen.activities.policy import YOUTH_SEES
-from meedoen.auth.models import Role, User
-from meedoen.extensions import db
+from meedoen.auth.models import User
 from meedoen.i18n import current_language
 from meedoen.i18n.texts import localized, localized_fields
+from meedoen.ideas import queries
 from meedoen.ideas.models import (
     STATUS_LABELS,
     Idea,
     IdeaAnswer,
-    IdeaReport,
     IdeaStatus,
-    IdeaSupport,
-    SupportKind,
 )
 from meedoen.ideas.policy import is_moderator, sees_author
 from meedoen.ideas.queries import Stats
 from meedoen.ideas.translation import ANSWER_FIELDS
 from meedoen.translation.subjects import rows_by_language
-
-VISIBLE_NAMES = 50
 
 
 def localized_answer(answer: IdeaAnswer, wanted: str, with_original: bool = False) -> dict:
@@ -40,61 +29,12 @@ def status_fields(status: IdeaStatus) -> dict:
     return {"status": status.value, "status_label": str(STATUS_LABELS[status])}
 
 
-def support_counts(idea_ids: list[int]) -> dict[int, dict[str, int]]:
-    counts = defaultdict(lambda: {kind.value: 0 for kind in SupportKind})
-    rows = db.session.execute(
-        select(IdeaSupport.idea_id, IdeaSupport.kind, func.count())
-        .where(IdeaSupport.idea_id.in_(idea_ids))
-        .group_by(IdeaSupport.idea_id, IdeaSupport.kind)
-    )
-    for idea_id, kind, count in rows:
-        counts[idea_id][kind.value] = count
-    return counts
-
-
-def own_supports(user: User, idea_ids: list[int]) -> dict[int, str]:
-    rows = db.session.execute(select(IdeaSupport.idea_id, IdeaSupport.kind).where(
-        IdeaSupport.idea_id.in_(idea_ids), IdeaSupport.user_id == user.id))
-    return {idea_id: kind.value for idea_id, kind in rows}
-
-
-def visible_supporter_names(idea_id: int) -> list[str]:
-    """Names only of those who chose "show my name on ideas I support"."""
-    return list(db.session.scalars(
-        select(User.display_name).join(IdeaSupport, IdeaSupport.user_id == User.id)
-        .where(IdeaSupport.idea_id == idea_id, User.show_name_as_supporter.is_(True))
-        .order_by(IdeaSupport.created_at, User.id).limit(VISIBLE_NAMES)
-    ))
-
-
-def open_reports(idea_ids: list[int]) -> dict[int, dict]:
-    found = defaultdict(lambda: {"open": 0, "reasons": {}, "notes": []})
-    rows = db.session.execute(
-        select(IdeaReport.idea_id, IdeaReport.reason, IdeaReport.note)
-        .where(IdeaReport.idea_id.in_(idea_ids), IdeaReport.resolved_at.is_(None))
-        .order_by(IdeaReport.created_at)
-    )
-    for idea_id, reason, note in rows:
-        entry = found[idea_id]
-        entry["open"] += 1
-        entry["reasons"][reason.value] = entry["reasons"].get(reason.value, 0) + 1
-        if note:
-            entry["notes"].append(note)
-    return found
-
-
 def activity_refs(user: User, activity_ids: set[int]) -> dict[int, dict]:
-    """The activities that came of ideas; young people only see published or cancelled ones."""
-    if not activity_ids:
-        return {}
-    query = select(Activity).where(Activity.id.in_(activity_ids)).options(
-        selectinload(Activity.texts))
-    if user.role == Role.YOUTH:
-        query = query.where(Activity.status.in_(YOUTH_SEES))
+    """The activities that came of ideas, in the reader's language."""
     wanted = current_language()
     return {a.id: {"id": a.id, "starts_at": a.starts_at, "status": a.status.value,
                    "title": localized(a.texts, a.original_language, wanted)["title"]}
-            for a in db.session.scalars(query)}
+            for a in queries.activities_of(user, activity_ids)}
 
 
 def present_answer(answer: IdeaAnswer, activities: dict, wanted: str,
@@ -107,8 +47,8 @@ def present_answer(answer: IdeaAnswer, activities: dict, wanted: str,
 
 def present_ideas(user: User, ideas: list[Idea], *, detail: bool = False) -> list[dict]:
     ids = [idea.id for idea in ideas]
-    counts, mine = support_counts(ids), own_supports(user, ids)
-    reports = open_reports(ids) if is_moderator(user) else {}
+    counts, mine = queries.support_counts(ids), queries.own_supports(user, ids)
+    reports = queries.open_reports(ids) if is_moderator(user) else {}
     activities = activity_refs(user, {i.activity_id for i in ideas if i.activity_id}
                                | {a.activity_id for i in ideas for a in i.answers
                                   if a.activity_id})
@@ -134,7 +74,7 @@ def present_ideas(user: User, ideas: list[Idea], *, detail: bool = False) -> lis
         }
         if detail:
             item["answers"] = answers
-            item["support"]["names"] = visible_supporter_names(idea.id)
+            item["support"]["names"] = queries.visible_supporter_names(idea.id)
         result.append(item)
     return result
 

@@ -1,22 +1,34 @@
-"""Finding ideas, and counting the 'nobody goes unheard' figures for staff (present.py
-shapes the answers)."""
+"""Reading ideas: finding them, what an answer shows beside them (support, reports, the
+activities that came of them) and the 'nobody goes unheard' figures for staff (present.py
+shapes the answers from these, reading nothing itself)."""
 
 import statistics
+from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
 from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import selectinload
 
-from meedoen.auth.models import User
+from meedoen.activities.models import Activity
+from meedoen.activities.policy import YOUTH_SEES
+from meedoen.auth.models import Role, User
 from meedoen.core.models import utcnow
 from meedoen.core.pagination import keyset_page
 from meedoen.extensions import db
-from meedoen.ideas.models import Idea, IdeaAnswer, IdeaReport, IdeaStatus, IdeaSupport
+from meedoen.ideas.models import (
+    Idea,
+    IdeaAnswer,
+    IdeaReport,
+    IdeaStatus,
+    IdeaSupport,
+    SupportKind,
+)
 from meedoen.ideas.policy import is_moderator, visible_ideas
 
 ANSWER_TARGET = timedelta(days=14)
 WAITING_SHOWN = 100
+VISIBLE_NAMES = 50
 IDEA_LOADING = (
     selectinload(Idea.texts),
     selectinload(Idea.author),
@@ -103,3 +115,57 @@ def _waiting(scope: Select) -> tuple[list[Idea], int]:
     ideas = db.session.scalars(waiting.options(*IDEA_LOADING)
                                .order_by(Idea.created_at, Idea.id).limit(WAITING_SHOWN)).all()
     return list(ideas), count
+
+
+def support_counts(idea_ids: list[int]) -> dict[int, dict[str, int]]:
+    counts = defaultdict(lambda: {kind.value: 0 for kind in SupportKind})
+    rows = db.session.execute(
+        select(IdeaSupport.idea_id, IdeaSupport.kind, func.count())
+        .where(IdeaSupport.idea_id.in_(idea_ids))
+        .group_by(IdeaSupport.idea_id, IdeaSupport.kind)
+    )
+    for idea_id, kind, count in rows:
+        counts[idea_id][kind.value] = count
+    return counts
+
+
+def own_supports(user: User, idea_ids: list[int]) -> dict[int, str]:
+    rows = db.session.execute(select(IdeaSupport.idea_id, IdeaSupport.kind).where(
+        IdeaSupport.idea_id.in_(idea_ids), IdeaSupport.user_id == user.id))
+    return {idea_id: kind.value for idea_id, kind in rows}
+
+
+def visible_supporter_names(idea_id: int) -> list[str]:
+    """Names only of those who chose "show my name on ideas I support"."""
+    return list(db.session.scalars(
+        select(User.display_name).join(IdeaSupport, IdeaSupport.user_id == User.id)
+        .where(IdeaSupport.idea_id == idea_id, User.show_name_as_supporter.is_(True))
+        .order_by(IdeaSupport.created_at, User.id).limit(VISIBLE_NAMES)
+    ))
+
+
+def open_reports(idea_ids: list[int]) -> dict[int, dict]:
+    found = defaultdict(lambda: {"open": 0, "reasons": {}, "notes": []})
+    rows = db.session.execute(
+        select(IdeaReport.idea_id, IdeaReport.reason, IdeaReport.note)
+        .where(IdeaReport.idea_id.in_(idea_ids), IdeaReport.resolved_at.is_(None))
+        .order_by(IdeaReport.created_at)
+    )
+    for idea_id, reason, note in rows:
+        entry = found[idea_id]
+        entry["open"] += 1
+        entry["reasons"][reason.value] = entry["reasons"].get(reason.value, 0) + 1
+        if note:
+            entry["notes"].append(note)
+    return found
+
+
+def activities_of(user: User, activity_ids: set[int]) -> list:
+    """The activities that came of ideas; young people only see published or cancelled ones."""
+    if not activity_ids:
+        return []
+    query = select(Activity).where(Activity.id.in_(activity_ids)).options(
+        selectinload(Activity.texts))
+    if user.role == Role.YOUTH:
+        query = query.where(Activity.status.in_(YOUTH_SEES))
+    return list(db.session.scalars(query))
