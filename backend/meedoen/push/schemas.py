@@ -1,4 +1,3 @@
-import base64
 import binascii
 
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -7,12 +6,13 @@ from marshmallow import ValidationError
 
 from meedoen.core import fields
 from meedoen.core.validation import Schema, Text
+from meedoen.push.encryption import unb64url
 from meedoen.push.endpoints import MAX_LENGTH
 
 
 def _b64url(value: str) -> bytes:
     try:
-        return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+        return unb64url(value)
     except (binascii.Error, ValueError):
         raise ValidationError(_l("This key is not valid.")) from None
 
