@@ -184,3 +184,18 @@ def test_one_token_per_origin_with_its_own_port(people, push_service, server_key
             assert len(service.messages()) == 4 and len(tokens) == 1
         assert push_service.messages()[0].headers["Authorization"] != \
             second.messages()[0].headers["Authorization"]
+
+
+def test_each_attempt_is_counted_in_the_metrics_of_the_app_that_sent_it(people, push_service,
+                                                                         app):
+    def attempts(outcome: str) -> float:
+        registry = app.extensions["meedoen_metrics"].registry
+        return registry.get_sample_value("meedoen_push_attempts_total",
+                                         {"host": "loopback", "outcome": outcome}) or 0.0
+
+    sent, gone = attempts("sent"), attempts("gone")
+    youth = [people.youth() for _ in range(3)]
+    push_service.answer(youth[0].endpoints[0], 410)
+    people.send()
+    # Counted in the sender's own thread, which has no app context.
+    assert (attempts("sent") - sent, attempts("gone") - gone) == (2, 1)

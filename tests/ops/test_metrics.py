@@ -131,8 +131,9 @@ def test_two_apps_in_one_process_count_apart(database_url):
         first.test_client().get("/api/v1/health/live")
     with first.app_context():
         metrics.job_failed("run_due_work")
-    # No app context (the push client's own thread): the app set up last in the process.
-    metrics.observe_push("https://fcm.googleapis.com/fcm/send/DEVICE", "sent")
+    # No app context (the push client's own thread): it names its app.
+    metrics.observe_push("https://fcm.googleapis.com/fcm/send/DEVICE", "sent", second)
+    metrics.observe_push("https://fcm.googleapis.com/fcm/send/DEVICE", "sent")  # no app
     seen = {name: app.test_client().get("/metrics", headers=AUTH).get_data(as_text=True)
             for name, app in (("first", first), ("second", second))}
     live = {"route": "/api/v1/health/live"}

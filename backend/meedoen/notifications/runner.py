@@ -143,20 +143,17 @@ _job_app = None
 
 def run_due_work_job() -> dict:
     """The RQ job (``rq worker meedoen`` works too: it then makes its own app)."""
-    global _job_app
     from meedoen.notifications.dispatch import run_due_work
 
+    in_app = has_app_context()
+    app = current_app._get_current_object() if in_app else _own_app()
     try:
-        if has_app_context():
+        if in_app:
             return run_due_work()
-        if _job_app is None:
-            from meedoen import create_app
-
-            _job_app = create_app()
-        with _job_app.app_context():
+        with app.app_context():
             return run_due_work()
     except Exception:
-        job_failed("run_due_work")  # counted for the metrics; RQ records the failure itself
+        job_failed("run_due_work", app)  # for the metrics; RQ records the failure itself
         raise
     finally:
         if has_app_context():
@@ -166,6 +163,15 @@ def run_due_work_job() -> dict:
             from meedoen.extensions import db
 
             db.session.remove()
+
+
+def _own_app() -> Flask:
+    global _job_app
+    if _job_app is None:
+        from meedoen import create_app
+
+        _job_app = create_app()
+    return _job_app
 
 
 def _ticker(app: Flask, interval: float, stop: threading.Event) -> None:

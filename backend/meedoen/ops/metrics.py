@@ -2,9 +2,7 @@
 
 Each app makes its own metrics on a ``CollectorRegistry`` of its own (``init_app``), so
 importing registers nothing in prometheus_client's default registry and two apps in one
-process count apart. Work with no app context (the push client's own thread, an RQ job whose
-app context has ended) counts in the metrics of the app set up last in this process: outside
-tests a process runs one app.
+process count apart. Work with no app context (the push client's own thread) names its app.
 
 With ``PROMETHEUS_MULTIPROC_DIR`` set (before the app starts) every process writes its
 figures into files there and ``GET /metrics`` adds them up (prometheus_client's
@@ -48,7 +46,6 @@ class Metrics:
 
     def __init__(self, app: Flask):
         self.registry = registry = CollectorRegistry()
-        self.push_hosts = tuple(app.config.get("PUSH_SERVICE_HOSTS") or ())
         self.requests = Counter("meedoen_http_requests", "HTTP requests answered",
                                 ["method", "route", "status"], registry=registry)
         self.latency = Histogram(
@@ -75,20 +72,21 @@ class Metrics:
         return registry
 
 
-_last_set_up: Metrics | None = None
-
-
 def init_app(app: Flask) -> None:
-    global _last_set_up
     disable_created_metrics()  # no *_created series: half the lines, nothing lost
-    _last_set_up = app.extensions[EXTENSION] = Metrics(app)
+    app.extensions[EXTENSION] = Metrics(app)
     app.register_blueprint(bp)
 
 
-def _metrics(app: Flask | None = None) -> Metrics | None:
+def _app(app: Flask | None) -> Flask | None:
     if app is None and has_app_context():
-        app = current_app
-    return app.extensions.get(EXTENSION) if app is not None else _last_set_up
+        return current_app
+    return app
+
+
+def _metrics(app: Flask | None = None) -> Metrics | None:
+    app = _app(app)
+    return app.extensions.get(EXTENSION) if app is not None else None
 
 
 def observe_request(method: str, route: str | None, status: int, seconds: float,
@@ -120,18 +118,15 @@ def push_host(endpoint: str, allowed_hosts) -> str:
     return "other"
 
 
-def observe_push(endpoint: str, outcome: str) -> None:
-    metrics = _metrics()
-    if metrics is None:
-        return
-    # The push client's own thread has no app context: the hosts its app had at start.
-    hosts = (current_app.config.get("PUSH_SERVICE_HOSTS", ()) if has_app_context()
-             else metrics.push_hosts)
-    metrics.push.labels(push_host(endpoint, hosts), outcome).inc()
+def observe_push(endpoint: str, outcome: str, app: Flask | None = None) -> None:
+    app = _app(app)
+    if app is not None and (metrics := app.extensions.get(EXTENSION)) is not None:
+        hosts = app.config.get("PUSH_SERVICE_HOSTS", ())
+        metrics.push.labels(push_host(endpoint, hosts), outcome).inc()
 
 
-def job_failed(job: str) -> None:
-    if (metrics := _metrics()) is not None:
+def job_failed(job: str, app: Flask | None = None) -> None:
+    if (metrics := _metrics(app)) is not None:
         metrics.job_failures.labels(job).inc()
 
 

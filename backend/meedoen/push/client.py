@@ -5,6 +5,7 @@ from functools import partial
 
 from flask import current_app
 
+from meedoen.ops.metrics import observe_push
 from meedoen.push.endpoints import endpoint_allowed
 from meedoen.push.sender import PushClient, SenderSettings
 from meedoen.push.vapid import TokenCache, get_vapid, key_id
@@ -32,6 +33,6 @@ def get_push_client() -> PushClient:
         if cached:
             cached[1].close()
         client = PushClient(TokenCache(vapid, app.config["VAPID_SUBJECT"]), settings,
-                            partial(endpoint_allowed, app=app))
+                            partial(endpoint_allowed, app=app), partial(observe_push, app=app))
         app.extensions["meedoen_push_client"] = (signature, client)
         return client

@@ -1,4 +1,4 @@
-"""Concurrent Web Push delivery with pooled connections.
+"""Concurrent Web Push delivery with pooled connections (``meedoen.push.http``).
 
 Encryption is our RFC 8291 aes128gcm (``meedoen.push.encryption``), in worker processes
 for large batches (``Encryptor``), once per message and device: a retry resends the same
@@ -18,11 +18,9 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-import aiohttp
-
-from meedoen.ops.metrics import observe_push
 from meedoen.push.encryption import CHUNK, Encryptor
 from meedoen.push.endpoints import origin
+from meedoen.push.http import Client
 from meedoen.push.outcomes import Outcome, Result, RetryPolicy, classify
 from meedoen.push.vapid import TokenCache
 
@@ -105,10 +103,12 @@ class Job(NamedTuple):
 
 class PushClient:
     def __init__(self, tokens: TokenCache, settings: SenderSettings,
-                 endpoint_allowed: Callable[[str], bool]):
+                 endpoint_allowed: Callable[[str], bool],
+                 observe: Callable[[str, Result], None] = lambda endpoint, result: None):
         self.tokens = tokens
         self.settings = settings
         self.endpoint_allowed = endpoint_allowed
+        self.observe = observe  # each attempt's answer, for the metrics
         self._encryptor = Encryptor(settings.encrypt_processes)
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True,
@@ -121,13 +121,7 @@ class PushClient:
         self._chunks: set[asyncio.Task] = set()
         self._senders = [self._loop.create_task(self._send_jobs())
                          for _ in range(self.settings.concurrency)]
-        connector = aiohttp.TCPConnector(limit=self.settings.concurrency, ttl_dns_cache=300)
-        timeout = aiohttp.ClientTimeout(total=self.settings.timeout,
-                                        sock_connect=self.settings.connect_timeout)
-        # No cookie jar: nothing a push service sets is kept or sent back.
-        self._session = aiohttp.ClientSession(connector=connector, timeout=timeout,
-                                              cookie_jar=aiohttp.DummyCookieJar(),
-                                              trust_env=False, auto_decompress=False)
+        self._http = Client(self.settings.timeout, self.settings.connect_timeout)
 
     def submit(self, batch: Iterable[tuple[Hashable, dict, Message, int]],
                outcomes: Outcomes) -> None:
@@ -158,7 +152,7 @@ class PushClient:
             job = await self._jobs.get()
             try:
                 outcome = await self._attempt(job)
-                observe_push(job.subscription["endpoint"], outcome.result)
+                self.observe(job.subscription["endpoint"], outcome.result)
                 final, wait = self.settings.retry.next_step(outcome)
             except Exception:
                 log.exception("push delivery crashed")
@@ -172,7 +166,7 @@ class PushClient:
     async def _stop(self) -> None:
         for sender in self._senders:
             sender.cancel()
-        await self._session.close()
+        self._http.close()
 
     def warm_up(self, timeout: float = 60) -> bool:
         """Wait until the encryption processes have started (a worker does this at start)."""
@@ -206,12 +200,8 @@ class PushClient:
         if body is None:  # keys that cannot be used: this device can never receive
             return Outcome(Result.REJECTED, attempt=job.attempt)
         try:
-            async with self._session.post(endpoint, data=body,
-                                          headers=self._headers(endpoint, message),
-                                          allow_redirects=False) as response:
-                await response.content.read(65536)
-                return classify(response.status, response.headers.get("Retry-After"),
-                                job.attempt)
-        except (TimeoutError, aiohttp.ClientError, OSError) as error:
+            answer = await self._http.post(endpoint, self._headers(endpoint, message), body)
+        except (TimeoutError, OSError) as error:
             log.info("push to %s failed: %r", origin(endpoint), error)
             return Outcome(Result.RETRY, attempt=job.attempt)
+        return classify(answer.status, answer.retry_after, job.attempt)
