@@ -16,9 +16,9 @@ TIMEZONE = "Europe/Amsterdam"
 PageText = namedtuple("PageText", "language origin source_hash title description")
 
 
-def page(user: User, args: dict) -> dict:
-    """``GET /activities``: one page, ``{items, next_cursor}`` (ActivityPageSchema)."""
-    rows, next_cursor = queries.find(user, args)
+def page(rows: list, next_cursor: str | None) -> dict:
+    """``GET /activities``: one page of ``queries.find`` rows, ``{items, next_cursor}``
+    (ActivityPageSchema)."""
     wanted = current_language()
     return {"items": [_page_item(row, wanted) for row in rows], "next_cursor": next_cursor}
 

@@ -2,7 +2,7 @@ from flask import Response, request
 from flask_login import current_user
 from marshmallow import RAISE
 
-from meedoen.activities import calendar, present, services, signups
+from meedoen.activities import calendar, present, queries, services, signups
 from meedoen.activities.policy import (
     POSTERS,
     get_managed,
@@ -50,7 +50,7 @@ def _me():
 def list_activities(args):
     """Upcoming activities in my municipality, filtered, sorted by time, a page at a time
     (``?limit=&cursor=``; staff: also drafts, ``?status=``)."""
-    return present.page(_me(), args)
+    return present.page(*queries.find(_me(), args))
 
 
 @blp.route("/activities", methods=["POST"])

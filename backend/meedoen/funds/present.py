@@ -6,7 +6,7 @@ exists); the intermediaries; the anonymous figures, labelled."""
 from flask_babel import gettext as _
 
 from meedoen.auth.models import User
-from meedoen.extensions import db
+from meedoen.funds import queries
 from meedoen.funds.figures import Figures, Summary
 from meedoen.funds.models import COST_KIND_LABELS, Fund, StepKind, SupportRequest, SupportStep
 from meedoen.funds.services import funds_of, is_stale
@@ -64,16 +64,14 @@ def present_requests(page: dict, viewer: User) -> dict:
 
 def present_steps(request: SupportRequest, viewer: User) -> list[dict]:
     wanted = current_language()
-    funds = {f.id: f.name for f in db.session.query(Fund).filter(
-        Fund.id.in_({s.fund_id for s in request.steps if s.fund_id}))}
+    funds = queries.fund_names({s.fund_id for s in request.steps if s.fund_id})
     return [present_step(step, request, viewer, wanted, funds) for step in request.steps]
 
 
 def author_name(step: SupportStep, request: SupportRequest, from_youth: bool) -> str | None:
     if from_youth:
         return request.youth.display_name
-    author = db.session.get(User, step.author_id) if step.author_id else None
-    return author.display_name if author else None
+    return queries.display_name(step.author_id) if step.author_id else None
 
 
 def present_step(step: SupportStep, request: SupportRequest, viewer: User, wanted: str,

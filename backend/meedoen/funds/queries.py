@@ -9,7 +9,8 @@ from sqlalchemy.orm import selectinload
 from meedoen.auth.models import Role, User
 from meedoen.core.models import utcnow
 from meedoen.core.pagination import keyset_page
-from meedoen.funds.models import SupportRequest
+from meedoen.extensions import db
+from meedoen.funds.models import Fund, SupportRequest
 from meedoen.funds.policy import visible_requests
 from meedoen.funds.services import OPEN, STALE_AFTER
 
@@ -34,3 +35,13 @@ def staff_filter(query, status: str, now: datetime):
     if status == "stale":
         query = query.where(SupportRequest.last_step_at < now - STALE_AFTER)
     return query
+
+
+def fund_names(ids: set[int]) -> dict[int, str]:
+    return dict(db.session.execute(select(Fund.id, Fund.name).where(Fund.id.in_(ids))).all())
+
+
+def display_name(user_id: int) -> str | None:
+    """Read through the session's identity map: authors already loaded cost no query."""
+    user = db.session.get(User, user_id)
+    return user.display_name if user else None
