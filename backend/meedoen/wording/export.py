@@ -34,7 +34,9 @@ class ReviewerRoleExportSchema(Schema):
 
 
 class GrantedExportSchema(Schema):
-    reviewer_id = fields.Integer()
+    reviewer_id = fields.Integer(metadata={
+        "description": "The reviewer entry, as in DELETE /wording/reviewers/{reviewer_id}; "
+                       "not the reviewer's account, which is another person's data."})
     language = fields.String()
     at = moment(allow_none=True)
 
