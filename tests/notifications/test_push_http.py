@@ -26,6 +26,7 @@ class Server:
         self.connections = 0
 
     async def __aenter__(self):
+        self.hung_up = asyncio.get_running_loop().create_future()
         self.server = await asyncio.start_server(self._serve, "127.0.0.1", 0, ssl=self.tls)
         self.port = self.server.sockets[0].getsockname()[1]
         return self
@@ -43,8 +44,9 @@ class Server:
                 answer = self.answers.pop(0)
                 if answer is None:
                     break
-                if not answer:
-                    await asyncio.sleep(30)
+                if not answer:  # until the client hangs up
+                    self.hung_up.set_result(await reader.read() == b"")
+                    break
                 writer.write(answer)
                 await writer.drain()
                 if ends_connection(answer.lower()):
@@ -65,6 +67,19 @@ def post(client: Client, url: str, body: bytes = b"x", **headers):
 
 def run(coroutine):
     return asyncio.run(coroutine)
+
+
+def two_posts(first: bytes) -> tuple[Server, list]:
+    """Two POSTs to a service that answers ``first``, then 201."""
+    async def scenario():
+        async with Server([first, CREATED]) as server:
+            client = Client(timeout=2, connect_timeout=1)
+            url = f"http://127.0.0.1:{server.port}/p"
+            answers = [await post(client, url), await post(client, url)]
+            client.close()
+            return server, answers
+
+    return run(scenario())
 
 
 def test_the_request_is_a_plain_http_1_1_post_and_the_connection_is_kept():
@@ -95,15 +110,7 @@ def test_the_request_is_a_plain_http_1_1_post_and_the_connection_is_kept():
     (b"HTTP/1.0 201 Created\r\nContent-Length: 0\r\n\r\n", 201),
 ])
 def test_an_answer_that_ends_the_connection_is_read_and_not_reused(answer, status):
-    async def scenario():
-        async with Server([answer, CREATED]) as server:
-            client = Client(timeout=2, connect_timeout=1)
-            url = f"http://127.0.0.1:{server.port}/p"
-            answers = [await post(client, url), await post(client, url)]
-            client.close()
-            return server, answers
-
-    server, answers = run(scenario())
+    server, answers = two_posts(answer)
     assert [a.status for a in answers] == [status, 201]
     assert server.connections == 2
 
@@ -112,15 +119,7 @@ def test_chunked_answers_and_an_interim_answer_are_read():
     chunked = (b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 503 Busy\r\nRetry-After: 30\r\n"
                b"Transfer-Encoding: chunked\r\n\r\n4\r\nbusy\r\n0\r\n\r\n")
 
-    async def scenario():
-        async with Server([chunked, CREATED]) as server:
-            client = Client(timeout=2, connect_timeout=1)
-            url = f"http://127.0.0.1:{server.port}/p"
-            answers = [await post(client, url), await post(client, url)]
-            client.close()
-            return server, answers
-
-    server, answers = run(scenario())
+    server, answers = two_posts(chunked)
     assert [(a.status, a.retry_after) for a in answers] == [(503, "30"), (201, None)]
     assert server.connections == 1
 
@@ -141,32 +140,24 @@ def test_no_answer_or_not_http_is_an_error_and_the_next_post_connects_again(answ
     assert second.status == 201 and server.connections == 2
 
 
-def test_a_slow_service_times_out_and_its_connection_is_not_kept():
+def test_a_slow_service_times_out_and_its_connection_is_closed():
     async def scenario():
         async with Server([b""]) as server:
             client = Client(timeout=0.3, connect_timeout=0.2)
-            url = f"http://127.0.0.1:{server.port}/p"
             with pytest.raises(TimeoutError):
-                await post(client, url)
+                await post(client, f"http://127.0.0.1:{server.port}/p")
+            hung_up = await asyncio.wait_for(server.hung_up, 2)
             idle = sum(len(connections) for connections in client._idle.values())
             client.close()
-            return idle
+            return hung_up, idle
 
-    assert run(scenario()) == 0
+    assert run(scenario()) == (True, 0)
 
 
 def test_a_huge_answer_is_cut_off_after_the_status():
     huge = b"HTTP/1.1 400 Bad\r\nContent-Length: 10000000\r\n\r\n" + b"x" * (MAX_ANSWER + 1)
 
-    async def scenario():
-        async with Server([huge, CREATED]) as server:
-            client = Client(timeout=2, connect_timeout=1)
-            url = f"http://127.0.0.1:{server.port}/p"
-            answers = [await post(client, url), await post(client, url)]
-            client.close()
-            return server, answers
-
-    server, answers = run(scenario())
+    server, answers = two_posts(huge)
     assert [a.status for a in answers] == [400, 201] and server.connections == 2
 
 
