@@ -4,6 +4,7 @@ import asyncio
 import datetime
 import ipaddress
 import ssl
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from cryptography import x509
@@ -66,7 +67,9 @@ def post(client: Client, url: str, body: bytes = b"x", **headers):
 
 
 def run(coroutine):
-    return asyncio.run(coroutine)
+    """In a thread of its own: after the browser tests, Playwright's loop runs in this one."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
 
 
 def two_posts(first: bytes) -> tuple[Server, list]:
