@@ -120,7 +120,7 @@ def push_host(endpoint: str, allowed_hosts) -> str:
 
 def observe_push(endpoint: str, outcome: str, app: Flask | None = None) -> None:
     app = _app(app)
-    if app is not None and (metrics := app.extensions.get(EXTENSION)) is not None:
+    if (metrics := _metrics(app)) is not None:
         hosts = app.config.get("PUSH_SERVICE_HOSTS", ())
         metrics.push.labels(push_host(endpoint, hosts), outcome).inc()
 
