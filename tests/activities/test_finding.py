@@ -5,11 +5,18 @@ from zoneinfo import ZoneInfo
 
 import marshmallow as ma
 import pytest
-from meedoen.activities.models import ActivityStatus, Signup, SignupStatus, Transport
+from meedoen.activities import present
+from meedoen.activities.models import (
+    ActivityStatus,
+    ActivityText,
+    Signup,
+    SignupStatus,
+    Transport,
+)
 from meedoen.auth.models import Role
 from meedoen.core.dumping import FastDumpSchema
 from meedoen.extensions import db
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from tests.activities.helpers import make_activity, soon, titles
 
@@ -237,16 +244,50 @@ def test_the_list_runs_at_most_four_statements_whatever_the_page_size(
 
 
 def test_the_list_goes_through_its_schema(client, town, youth, monkeypatch):
-    """The list's answer is ActivityPageSchema's dump: the same as marshmallow's own dump
-    (FastDumpSchema only plans it), with aware ISO 8601 times."""
+    """The list's answer is what marshmallow itself dumps through ActivitySchema
+    (FastDumpSchema only plans the dump, and ``present`` remembers dumped items), with aware
+    ISO 8601 times."""
     make_activity(town, {"nl": ("Met alles", ""), "ar": ("كل شيء", "")}, capacity=4,
                   cost_cents=250, support_note="Jeugdfonds", languages=["nl", "ar"])
     make_activity(town, {"nl": ("Zonder grens", "")}, starts_at=soon(days=3))
     client.login_as(youth)
     sent = client.get("/api/v1/activities?lang=ar&limit=1").get_json()
     assert sent["next_cursor"] and sent["items"][0]["starts_at"].endswith("+00:00")
+    present._dumped_item.cache_clear()
     monkeypatch.setattr(FastDumpSchema, "_serialize", ma.Schema._serialize)
     assert client.get("/api/v1/activities?lang=ar&limit=1").get_json() == sent
+    assert present._dumped_item.cache_info().misses == 1  # dumped again, not remembered
+
+
+def test_a_remembered_list_item_changes_with_its_row(client, factory, town, youth):
+    """Items are remembered by their row and language: a place taken, my sign-up, a text
+    added or edited, another language or another person is never shown yesterday's item."""
+    activity = make_activity(town, capacity=3)
+    other = factory.user(Role.YOUTH, town)
+
+    def item(lang="nl"):
+        return client.get(f"/api/v1/activities?lang={lang}").get_json()["items"][0]
+
+    client.login_as(youth)
+    first = item()
+    hits = present._dumped_item.cache_info().hits
+    assert item() == first and present._dumped_item.cache_info().hits == hits + 1
+    client.login_as(other)
+    assert client.post(f"/api/v1/activities/{activity.id}/signup").status_code == 200
+    assert (item()["going"], item()["spots_left"], item()["my_signup"]) == (1, 2, "confirmed")
+    client.login_as(youth)
+    assert (item()["going"], item()["spots_left"], item()["my_signup"]) == (1, 2, None)
+    assert item("ar")["text"]["language"] == "nl"
+    db.session.add(ActivityText(activity_id=activity.id, language="ar", title="كرة القدم",
+                                description="معاً"))
+    db.session.commit()
+    assert item("ar")["text"]["title"] == "كرة القدم"
+    assert item()["text"]["title"] == "Voetbal"
+    text = db.session.scalar(select(ActivityText).filter_by(activity_id=activity.id,
+                                                             language="nl"))
+    text.title = "Voetbal op zaterdag"
+    db.session.commit()
+    assert item()["text"]["title"] == "Voetbal op zaterdag"
 
 
 def test_etag_and_if_none_match(client, factory, town, youth):

@@ -2,10 +2,14 @@
 shaped here (the rows and objects come from ``queries``) and sent through its schema."""
 
 from collections import namedtuple
+from functools import lru_cache
+
+from flask import Response, current_app
 
 from meedoen.activities import queries
 from meedoen.activities.models import Activity, SignupStatus
 from meedoen.activities.policy import can_manage
+from meedoen.activities.schemas import ActivitySchema
 from meedoen.activities.signups import waiting_position
 from meedoen.activities.texts import FIELDS as TEXT_FIELDS
 from meedoen.auth.models import User
@@ -14,16 +18,29 @@ from meedoen.i18n.texts import localized, translation_statuses
 
 TIMEZONE = "Europe/Amsterdam"
 PageText = namedtuple("PageText", "language origin source_hash title description")
+ITEMS_REMEMBERED = 2048  # a few KB each: under 10 MB per worker process
+_ITEM_SCHEMA = ActivitySchema()
 
 
-def page(rows: list, next_cursor: str | None) -> dict:
-    """``GET /activities``: one page of ``queries.find`` rows, ``{items, next_cursor}``
-    (ActivityPageSchema)."""
+def page(rows: list, next_cursor: str | None) -> Response:
+    """``GET /activities``: one page of ``queries.find`` rows as the JSON answer
+    ``{items, next_cursor}`` (ActivityPageSchema), each item dumped through ActivitySchema."""
     wanted = current_language()
-    return {"items": [_page_item(row, wanted) for row in rows], "next_cursor": next_cursor}
+    return current_app.json.response({
+        "items": [_dumped_item(tuple(row), wanted) for row in rows], "next_cursor": next_cursor})
 
 
-def _page_item(row, wanted: str) -> dict:
+@lru_cache(maxsize=ITEMS_REMEMBERED)
+def _dumped_item(row: tuple, wanted: str) -> dict:
+    """A list item is a pure function of its row (the activity's fields, my sign-up, its texts)
+    and the asked language, so it is remembered under exactly these. The rows are still read
+    on every request: a place taken or a text translated makes a new row, so a new item.
+    Between two changes, every page, filter and person showing that row shares the item.
+    The answer is only read, never changed (others get the same dict)."""
+    return _ITEM_SCHEMA.dump(_page_item(row, wanted))
+
+
+def _page_item(row: tuple, wanted: str) -> dict:
     *fields, my_signup, texts = row  # one unpacking: cheaper than 25 attribute look-ups
     return _shape(dict(zip(queries.FIELDS, fields, strict=True)), _split_texts(texts), wanted,
                   my_signup)

@@ -50,7 +50,7 @@ def _me():
 def list_activities(args):
     """Upcoming activities in my municipality, filtered, sorted by time, a page at a time
     (``?limit=&cursor=``; staff: also drafts, ``?status=``)."""
-    return present.page(*queries.find(_me(), args))
+    return present.page(*queries.find(_me(), args))  # dumped by present, item by item
 
 
 @blp.route("/activities", methods=["POST"])
