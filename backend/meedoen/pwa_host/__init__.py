@@ -2,6 +2,7 @@
 
 import gzip
 import mimetypes
+from functools import lru_cache
 from pathlib import Path
 
 from flask import Blueprint, Flask, current_app, request, send_from_directory
@@ -28,6 +29,9 @@ def init_app(app: Flask) -> None:
 NO_CACHE = ("index.html", "sw.js", "manifest.webmanifest", "registerSW.js")
 COMPRESSIBLE = {"application/json", "text/calendar", "text/plain", "text/html"}
 MIN_COMPRESS = 1024
+# The last answers of up to 64 KB are remembered compressed (under 10 MB): a page sent alike
+# to many (the first page of activities) is compressed once.
+REMEMBERED_BODIES, REMEMBERED_SIZE = 128, 64 * 1024
 
 
 def _accepts_gzip() -> bool:
@@ -77,7 +81,14 @@ def compress(response):
     body = response.get_data()
     if len(body) < MIN_COMPRESS:
         return response
-    response.set_data(gzip.compress(body, compresslevel=4))
+    response.set_data(_gzipped(body) if len(body) <= REMEMBERED_SIZE else _gzip(body))
     response.headers["Content-Encoding"] = "gzip"
     response.vary.add("Accept-Encoding")
     return response
+
+
+def _gzip(body: bytes) -> bytes:
+    return gzip.compress(body, compresslevel=4, mtime=0)  # mtime 0: the same body, same bytes
+
+
+_gzipped = lru_cache(maxsize=REMEMBERED_BODIES)(_gzip)
