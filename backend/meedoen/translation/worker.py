@@ -14,13 +14,14 @@ from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from operator import itemgetter
 
 from flask import current_app
 from sqlalchemy import delete, select, update
 
 from meedoen.audit.models import record
 from meedoen.core.models import utcnow
-from meedoen.core.sql import insert_ignore
+from meedoen.core.sql import insert_ignore, insert_ignore_many
 from meedoen.core.transaction import commit, committing, rollback
 from meedoen.extensions import db
 from meedoen.i18n.texts import MACHINE, content_hash, fields_of
@@ -310,9 +311,11 @@ def _cached(provider: str, source: str, target: str, texts: list[str]) -> dict[s
 
 
 def _store_cache(provider: str, source: str, target: str, fresh: dict[str, str]) -> None:
-    for original, translated in fresh.items():
-        insert_ignore(TranslationCache, provider=provider, source=source, target=target,
-                      source_hash=text_key(original), text=translated, created_at=utcnow())
+    now = utcnow()
+    rows = sorted(({"provider": provider, "source": source, "target": target,
+                    "source_hash": text_key(original), "text": translated, "created_at": now}
+                   for original, translated in fresh.items()), key=itemgetter("source_hash"))
+    insert_ignore_many(TranslationCache, rows)
 
 
 def _charge(provider, characters: int, now: datetime) -> None:
