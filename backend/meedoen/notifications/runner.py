@@ -10,7 +10,7 @@ import threading
 import time
 
 import click
-from flask import Flask, current_app, has_app_context
+from flask import Flask, after_this_request, current_app, has_app_context, has_request_context
 from flask.cli import with_appcontext
 from redis import Redis
 from redis.exceptions import RedisError
@@ -75,8 +75,21 @@ def wake(app: Flask | None = None) -> None:
         from meedoen.notifications.dispatch import run_due_work
 
         run_due_work()
+    elif has_request_context():
+        after_this_request(_wake_once_sent(background(app)))
     else:
         background(app).wake()
+
+
+def _wake_once_sent(thread: "BackgroundThread"):
+    """The thread shares this process's interpreter lock: woken only once the answer has been
+    sent, its work does not hold up the answer that asked for it."""
+
+    def wake_when_closed(response):
+        response.call_on_close(thread.wake)
+        return response
+
+    return wake_when_closed
 
 
 class BackgroundThread:
