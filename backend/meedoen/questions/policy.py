@@ -26,8 +26,8 @@ def readable_by(user) -> ColumnElement[bool]:
 def current_recipients(question: Question) -> list[int]:
     """The accounts the question was sent to that may still read it (same rule as above)."""
     contact_ids = {recipient.contact_id for recipient in question.recipients}
-    linked = set(db.session.execute(select(Contact.id, Contact.user_id).where(
-        Contact.id.in_(contact_ids), Contact.active)).tuples())
+    linked = {tuple(row) for row in db.session.execute(select(Contact.id, Contact.user_id).where(
+        Contact.id.in_(contact_ids), Contact.active))}
     return [recipient.user_id for recipient in question.recipients
             if (recipient.contact_id, recipient.user_id) in linked]
 
