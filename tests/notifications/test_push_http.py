@@ -11,7 +11,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
-from meedoen.push.http import MAX_ANSWER, AnswerError, Client
+from meedoen.push.endpoints import origin
+from meedoen.push.http import MAX_ANSWER, AnswerError, Client, Target
 
 CREATED = b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n"
 
@@ -155,6 +156,43 @@ def test_a_slow_service_times_out_and_its_connection_is_closed():
             return hung_up, idle
 
     assert run(scenario()) == (True, 0)
+
+
+def test_a_timely_answer_leaves_no_timeout_behind_on_its_connection():
+    async def scenario():
+        async with Server([CREATED, CREATED]) as server:
+            client = Client(timeout=0.2, connect_timeout=1)
+            url = f"http://127.0.0.1:{server.port}/p"
+            first = await post(client, url)
+            await asyncio.sleep(0.5)  # past the first request's deadline, sweeps included
+            second = await post(client, url)
+            client.close()
+            return server, first, second
+
+    server, first, second = run(scenario())
+    assert (first.status, second.status, server.connections) == (201, 201, 1)
+
+
+def test_a_late_answer_fails_soon_after_the_timeout():
+    async def scenario():
+        async with Server([b""]) as server:
+            client = Client(timeout=0.4, connect_timeout=1)
+            started = asyncio.get_running_loop().time()
+            with pytest.raises(TimeoutError):
+                await post(client, f"http://127.0.0.1:{server.port}/p")
+            took = asyncio.get_running_loop().time() - started
+            client.close()
+            return took
+
+    assert 0.4 <= run(scenario()) < 0.4 + 0.1 + 0.2  # one sweep (timeout / 4) and some slack
+
+
+@pytest.mark.parametrize("url", [
+    "https://fcm.googleapis.com/fcm/send/abc", "https://push.example:443/x",
+    "https://push.example:8443/x?y=1", "http://127.0.0.1:8080/push/x", "http://Host.example/p",
+])
+def test_a_targets_origin_is_the_jwt_audience(url):
+    assert Target.of(url).origin == origin(url)
 
 
 def test_a_huge_answer_is_cut_off_after_the_status():

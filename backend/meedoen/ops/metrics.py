@@ -19,6 +19,8 @@ import logging
 import os
 import time
 from datetime import UTC
+from functools import lru_cache
+from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, Response, current_app, g, has_app_context, request
 from prometheus_client import (
@@ -55,6 +57,8 @@ class Metrics:
         self.push = Counter("meedoen_push_attempts",
                             "Push messages handed to a push service, by answer",
                             ["host", "outcome"], registry=registry)
+        # (host, outcome) -> its counter: labels() costs as much as the rest of counting
+        self.push_counters: dict[tuple[str, str], Counter] = {}
         self.job_failures = Counter("meedoen_background_job_failures",
                                     "Background work that failed", ["job"], registry=registry)
         self.rate_limited = Counter("meedoen_rate_limit_refusals", "Requests refused with 429",
@@ -104,10 +108,9 @@ def observe_request(method: str, route: str | None, status: int, seconds: float,
         metrics.rate_limited.labels(route).inc()
 
 
-def push_host(endpoint: str, allowed_hosts) -> str:
+@lru_cache(maxsize=65_536)  # a worker counts the same devices again and again
+def push_host(endpoint: str, allowed_hosts: tuple[str, ...]) -> str:
     """The allowlist entry an endpoint's host matched (never the endpoint itself)."""
-    from urllib.parse import urlsplit
-
     host = (urlsplit(endpoint).hostname or "").lower()
     if host in {"127.0.0.1", "localhost", "::1"}:
         return "loopback"
@@ -121,8 +124,11 @@ def push_host(endpoint: str, allowed_hosts) -> str:
 def observe_push(endpoint: str, outcome: str, app: Flask | None = None) -> None:
     app = _app(app)
     if (metrics := _metrics(app)) is not None:
-        hosts = app.config.get("PUSH_SERVICE_HOSTS", ())
-        metrics.push.labels(push_host(endpoint, hosts), outcome).inc()
+        key = (push_host(endpoint, tuple(app.config.get("PUSH_SERVICE_HOSTS", ()))), outcome)
+        counter = metrics.push_counters.get(key)
+        if counter is None:
+            counter = metrics.push_counters[key] = metrics.push.labels(*key)
+        counter.inc()
 
 
 def job_failed(job: str, app: Flask | None = None) -> None:

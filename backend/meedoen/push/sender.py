@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from meedoen.push.encryption import CHUNK, Encryptor
-from meedoen.push.endpoints import origin
-from meedoen.push.http import Client
+from meedoen.push.http import Client, Target
 from meedoen.push.outcomes import Outcome, Result, RetryPolicy, classify
 from meedoen.push.vapid import TokenCache
 
@@ -29,6 +28,9 @@ log = logging.getLogger(__name__)
 # Plaintext above 3,993 bytes becomes a multi-record body that push services refuse.
 MAX_PAYLOAD = 3072
 URGENCIES = ("very-low", "low", "normal", "high")
+# Devices whose parsed endpoint a sender keeps (a few hundred bytes each): a worker sends to
+# the same devices again and again, and parsing a URL cost as much as encoding the request.
+ROUTES_KEPT = 65_536
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,14 @@ class Job(NamedTuple):
     attempt: int  # of the delivery in all (RetryPolicy counts it)
 
 
+class Route(NamedTuple):
+    """What one endpoint comes to, worked out once per sender (whose allowlist is fixed:
+    ``client.get_push_client`` makes a new sender when the configuration changes)."""
+
+    allowed: bool
+    target: Target | None = None  # where to POST; its origin is the JWT audience
+
+
 class PushClient:
     def __init__(self, tokens: TokenCache, settings: SenderSettings,
                  endpoint_allowed: Callable[[str], bool],
@@ -110,6 +120,7 @@ class PushClient:
         self.endpoint_allowed = endpoint_allowed
         self.observe = observe  # each attempt's answer, for the metrics
         self._encryptor = Encryptor(settings.encrypt_processes)
+        self._routes: dict[str, Route] = {}  # only the sender's thread uses it
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True,
                                         name="push-sender")
@@ -181,9 +192,19 @@ class PushClient:
         self._loop.close()
         self._encryptor.close()
 
-    def _headers(self, endpoint: str, message: Message) -> dict:
+    def _route(self, endpoint: str) -> Route:
+        route = self._routes.get(endpoint)
+        if route is None:
+            if len(self._routes) >= ROUTES_KEPT:
+                self._routes.clear()
+            allowed = self.endpoint_allowed(endpoint)
+            route = Route(allowed, Target.of(endpoint) if allowed else None)
+            self._routes[endpoint] = route
+        return route
+
+    def _headers(self, target: Target, message: Message) -> dict:
         headers = {
-            "Authorization": self.tokens.header(origin(endpoint)),
+            "Authorization": self.tokens.header(target.origin),
             "TTL": str(message.ttl),
             "Urgency": message.urgency,
             "Content-Encoding": "aes128gcm",
@@ -195,13 +216,15 @@ class PushClient:
 
     async def _attempt(self, job: Job) -> Outcome:
         endpoint, message, body = job.subscription["endpoint"], job.message, job.body
-        if not self.endpoint_allowed(endpoint):  # no longer on the allowlist: never send there
+        route = self._route(endpoint)
+        if not route.allowed:  # no longer on the allowlist: never send there
             return Outcome(Result.GONE, attempt=job.attempt)
         if body is None:  # keys that cannot be used: this device can never receive
             return Outcome(Result.REJECTED, attempt=job.attempt)
         try:
-            answer = await self._http.post(endpoint, self._headers(endpoint, message), body)
+            answer = await self._http.post(route.target, self._headers(route.target, message),
+                                           body)
         except (TimeoutError, OSError) as error:
-            log.info("push to %s failed: %r", origin(endpoint), error)
+            log.info("push to %s failed: %r", route.target.origin, error)
             return Outcome(Result.RETRY, attempt=job.attempt)
         return classify(answer.status, answer.retry_after, job.attempt)
