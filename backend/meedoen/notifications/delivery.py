@@ -94,25 +94,25 @@ def claim_due(limit: int, now: datetime | None = None) -> tuple[list, int]:
     # In the order of the due index (status, next_attempt_at, id): the database reads `limit`
     # entries of it and stops. Ordered by id alone, it read and sorted every pending delivery
     # for each claim, so a fan-out of n cost n²/limit.
-    due = db.session.scalars(
-        select(Delivery.id)
-        .where(Delivery.status == DeliveryStatus.PENDING,
-               or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= now))
-        .order_by(Delivery.next_attempt_at, Delivery.id).limit(limit)
-        .with_for_update(skip_locked=True)
-    ).all()
-    if not due:
-        return [], 0
+    due = (select(Delivery.id)
+           .where(Delivery.status == DeliveryStatus.PENDING,
+                  or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= now))
+           .order_by(Delivery.next_attempt_at, Delivery.id).limit(limit)
+           .with_for_update(skip_locked=True))
+    # One statement: the ids stay in the database (as a list they cost a bind parameter each).
     # The attempt is counted when it starts: a worker that dies during it has used it. The
     # status is checked through an expression: as a plain column SQLite would find the rows
     # through the status index (every pending one) instead of by id.
-    db.session.execute(
+    claimed = db.session.execute(
         update(Delivery)
-        .where(Delivery.id.in_(due), func.coalesce(Delivery.status, "") == DeliveryStatus.PENDING)
+        .where(Delivery.id.in_(due.scalar_subquery()),
+               func.coalesce(Delivery.status, "") == DeliveryStatus.PENDING)
         .values(status=DeliveryStatus.SENDING, claim=claim, claimed_at=utcnow(),
                 attempts=Delivery.attempts + 1)
         .execution_options(synchronize_session=False)
-    )
+    ).rowcount
+    if not claimed:
+        return [], 0
     rows = db.session.execute(
         select(Delivery.id, Delivery.subscription_id, Delivery.attempts,
                PushSubscription.endpoint, PushSubscription.p256dh, PushSubscription.auth,
