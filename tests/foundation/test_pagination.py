@@ -7,7 +7,9 @@ list that uses it, GET /api/v1/users.
 from datetime import UTC, datetime
 
 import pytest
+from flask import current_app
 from flask_babel import force_locale, gettext
+from itsdangerous import URLSafeSerializer
 from meedoen.auth.models import User
 from meedoen.core.errors import ApiError
 from meedoen.core.pagination import decode_cursor, encode_cursor, keyset_page
@@ -24,6 +26,17 @@ def test_a_cursor_comes_back_as_it_went(app_ctx):
     cursor = encode_cursor(values, "users")
     assert cursor.isascii() and "/" not in cursor and "+" not in cursor  # URL-safe
     assert decode_cursor(cursor, "users", 5) == values
+
+
+def test_a_cursor_is_never_compressed_and_a_compressed_one_of_before_still_reads(app_ctx):
+    long_name = "Amal " * 40  # compressible: URLSafeSerializer would zlib it
+    cursor = encode_cursor([long_name, 7], "users")
+    assert not cursor.startswith(".")  # "." marks a zlib-compressed payload
+    earlier = URLSafeSerializer(current_app.config["SECRET_KEY"],
+                                salt="meedoen.page.users").dumps([long_name, 7])
+    assert earlier.startswith(".")
+    assert decode_cursor(earlier, "users", 2) == decode_cursor(cursor, "users", 2) == [
+        long_name, 7]
 
 
 @pytest.mark.parametrize("cursor", ["x", "garbage", "W10.garbled", "a" * 40])

@@ -24,6 +24,8 @@ from functools import lru_cache
 from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
+from itsdangerous.encoding import base64_encode
+from itsdangerous.url_safe import URLSafeSerializerMixin
 from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.sql import operators
 
@@ -147,6 +149,16 @@ def next_cursor(rows: Sequence, limit: int, key: Callable, list_name: str) -> st
     return encode_cursor(key(rows[limit - 1]), list_name)
 
 
+class CursorSerializer(URLSafeSerializer):
+    """URL-safe and signed, never zlib-compressed: a cursor is a few dozen bytes, and
+    ``zlib.compress`` (which URLSafeSerializer tries on every dump) set up 256 KB of state and
+    let go of the interpreter lock, which a busy worker thread then waited to get back. Loading
+    is URLSafeSerializer's own, so a compressed cursor of before still reads."""
+
+    def dump_payload(self, obj) -> bytes:
+        return base64_encode(super(URLSafeSerializerMixin, self).dump_payload(obj))
+
+
 def _serializer(list_name: str) -> URLSafeSerializer:
     return _signer(current_app.config["SECRET_KEY"], list_name)
 
@@ -154,7 +166,7 @@ def _serializer(list_name: str) -> URLSafeSerializer:
 @lru_cache(maxsize=64)
 def _signer(secret: str, list_name: str) -> URLSafeSerializer:
     """Made once per secret and list (making one costs as much as signing a cursor)."""
-    return URLSafeSerializer(secret, salt=f"meedoen.page.{list_name}")
+    return CursorSerializer(secret, salt=f"meedoen.page.{list_name}")
 
 
 def encode_cursor(values: list, list_name: str) -> str:
