@@ -184,7 +184,9 @@ def test_a_late_answer_fails_soon_after_the_timeout():
             client.close()
             return took
 
-    assert 0.4 <= run(scenario()) < 0.4 + 0.1 + 0.2  # one sweep (timeout / 4) and some slack
+    # Not before the timeout; soon after it (one sweep is timeout / 4), with room for a busy
+    # machine: the answer never comes, and the old timer per request is gone.
+    assert 0.4 <= run(scenario()) < 0.4 + 0.1 + 0.6
 
 
 @pytest.mark.parametrize("url", [
